@@ -1,0 +1,191 @@
+using Connect.Lint.Engine;
+using Connect.Lint.Fixing;
+using Connect.Lint.Loading;
+using Connect.Lint.Python;
+using Connect.Lint.Reporting;
+using Connect.Lint.Rules.Analysis;
+using Connect.Lint.Rules.Model;
+
+namespace Connect.Lint.Commands;
+
+public sealed record CheckOptions
+{
+    public IReadOnlyList<string> Paths { get; init; } = ["."];
+    public string? Python { get; init; }
+    public bool Fix { get; init; }
+    public bool UnsafeFixes { get; init; }
+    public bool Diff { get; init; }
+    public IReadOnlyList<string> Select { get; init; } = [];
+    public IReadOnlyList<string> Ignore { get; init; } = [];
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+    public bool ExitZero { get; init; }
+    public string Format { get; init; } = "text";
+    public string? Output { get; init; }
+    public Severity FailLevel { get; init; } = Severity.Warning;
+}
+
+/// <summary><c>connect-lint check</c>: find deployments, analyse them, fix if asked, report, choose the exit code.</summary>
+public static class CheckCommand
+{
+    private const int MaxFixRounds = 10;
+
+    public static int Run(CheckOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        var selection = new RuleSelection(options.Select, options.Ignore);
+        var unknown = selection.UnknownSelectors(Rules.RuleCatalog.All.Select(r => r.Descriptor.Id)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new UsageException($"unknown rule selector {string.Join(", ", unknown)} (see 'connect-lint rules')");
+        }
+
+        var targets = DeploymentDiscovery.Find(options.Paths.Count == 0 ? ["."] : options.Paths);
+        var summaries = new List<DeploymentSummary>();
+        var diagnostics = new List<Diagnostic>();
+        var fixedCount = 0;
+        var diffs = new List<string>();
+        foreach (var target in targets)
+        {
+            var notices = new List<string>();
+            InterpreterChoice? interpreter = null;
+            Deployment Load()
+            {
+                var deployment = DeploymentLoader.Load(target, options.Exclude);
+                return ProposeManifestIfMissing(deployment, options, selection, notices, ref interpreter);
+            }
+
+            var current = Load();
+            var found = LintEngine.Analyze(current, selection);
+            var initial = found;
+            if (options.Diff)
+            {
+                var (_, edits) = FixPlanner.Plan(found, options.UnsafeFixes);
+                foreach (var (path, (before, after)) in FixPlanner.Apply(edits, ReadIfExists))
+                {
+                    diffs.Add(UnifiedDiff.Create(DisplayPath.Of(path), before, after));
+                }
+            }
+            else if (options.Fix)
+            {
+                for (var round = 0; round < MaxFixRounds; round++)
+                {
+                    var (_, edits) = FixPlanner.Plan(found, options.UnsafeFixes);
+                    if (edits.Count == 0)
+                    {
+                        break;
+                    }
+
+                    WriteFixes(current, edits);
+                    current = Load();
+                    found = LintEngine.Analyze(current, selection);
+                }
+
+                // A fix may settle more than its own diagnostic (regenerating files also updates checksums).
+                var remaining = found.Select(Key).ToHashSet();
+                fixedCount += initial.Count(d => d.Fix is not null && !remaining.Contains(Key(d)));
+            }
+
+            diagnostics.AddRange(found);
+            summaries.Add(new DeploymentSummary(current.Directory, interpreter, notices));
+        }
+
+        var ordered = LintEngine.Order(diagnostics);
+        if (options.Diff)
+        {
+            var text = string.Concat(diffs);
+            Emit(options, stdout, text.Length == 0 ? "No fixes to apply.\n" : text);
+            return options.ExitZero || diffs.Count == 0 ? 0 : 1;
+        }
+
+        var failing = ordered.Any(d => d.Severity >= options.FailLevel);
+        var result = new CheckResult(summaries, ordered, fixedCount, options.ExitZero || !failing ? 0 : 1);
+        foreach (var summary in summaries)
+        {
+            foreach (var notice in summary.Notices)
+            {
+                stderr.WriteLine($"connect-lint: {DisplayPath.Of(summary.Directory)}: {notice}");
+            }
+        }
+
+        Emit(options, stdout, options.Format switch
+        {
+            "json" => JsonReporter.Render(result, ToolInfo.Version),
+            _ => TextReporter.Render(result),
+        });
+        return result.ExitCode;
+    }
+
+    private static (string, string, int, int, string) Key(Diagnostic d) =>
+        (d.Id, d.Location.FilePath, d.Location.Line, d.Location.Column, d.Message);
+
+    /// <summary>CL1001's fix needs a whole manifest, which needs the interpreter's versions: asked only then.</summary>
+    private static Deployment ProposeManifestIfMissing(
+        Deployment deployment, CheckOptions options, RuleSelection selection, List<string> notices, ref InterpreterChoice? interpreter)
+    {
+        if (deployment.ManifestLoad.Exists || !selection.IsEnabled(new Rules.Manifest.ManifestMissing().Descriptor))
+        {
+            return deployment;
+        }
+
+        interpreter = InterpreterLocator.Locate(deployment.Directory, options.Python, Environment.GetEnvironmentVariable);
+        if (interpreter is null)
+        {
+            return deployment with { ProposedManifestUnavailableReason = "no Python interpreter found; pass --python" };
+        }
+
+        var python = PythonEnvironmentQuery.Run(interpreter, TimeSpan.FromSeconds(30), out var problem);
+        if (python is null)
+        {
+            return deployment with { ProposedManifestUnavailableReason = problem };
+        }
+
+        try
+        {
+            var generated = ManifestGenerator.Generate(deployment, python, entrypointOverride: null);
+            if (!notices.Contains($"Python {python.PythonVersion} at {python.Interpreter} ({python.Reason})"))
+            {
+                notices.Add($"Python {python.PythonVersion} at {python.Interpreter} ({python.Reason})");
+            }
+
+            return deployment with { ProposedManifest = generated.Text };
+        }
+        catch (UsageException e)
+        {
+            return deployment with { ProposedManifestUnavailableReason = e.Message };
+        }
+    }
+
+    /// <summary>Writes the planned edits, each file atomically, refusing anything outside the deployment.</summary>
+    private static void WriteFixes(Deployment deployment, IReadOnlyList<TextEdit> edits)
+    {
+        var root = SafePaths.RealPath(deployment.Directory) ?? deployment.Directory;
+        foreach (var (path, (_, after)) in FixPlanner.Apply(edits, ReadIfExists))
+        {
+            var parent = SafePaths.RealPath(Path.GetDirectoryName(path)!);
+            if (parent is null || !(parent == root || parent.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) ||
+                new FileInfo(path).LinkTarget is not null)
+            {
+                throw new UsageException($"{DisplayPath.Of(path)}: not writing a fix outside the deployment or through a symlink");
+            }
+
+            AtomicFile.WriteText(path, after);
+        }
+    }
+
+    private static string? ReadIfExists(string path)
+    {
+        // Edits carry offsets into the text the rules saw, which was decoded strictly from UTF-8.
+        return File.Exists(path) ? System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(path)) : null;
+    }
+
+    private static void Emit(CheckOptions options, TextWriter stdout, string text)
+    {
+        if (options.Output is { } output)
+        {
+            AtomicFile.WriteText(output, text);
+        }
+        else
+        {
+            stdout.Write(text);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Connect.Lint.Fixing;
+using Connect.Lint.Loading;
+using Connect.Lint.Python;
+using Connect.Lint.Reporting;
+
+namespace Connect.Lint.Commands;
+
+public sealed record WriteManifestOptions
+{
+    public string Directory { get; init; } = ".";
+    public string? Entrypoint { get; init; }
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+    public bool Overwrite { get; init; }
+    public string? Python { get; init; }
+}
+
+/// <summary><c>connect-lint write-manifest</c>: a drop-in for <c>rsconnect write-manifest api</c>, same bytes.</summary>
+public static class WriteManifestCommand
+{
+    public static int Run(WriteManifestOptions options, TextWriter stderr)
+    {
+        var directory = Path.GetFullPath(options.Directory);
+        if (!System.IO.Directory.Exists(directory))
+        {
+            throw new UsageException($"{options.Directory}: no such directory");
+        }
+
+        var manifestPath = Path.Combine(directory, "manifest.json");
+        if (File.Exists(manifestPath) && !options.Overwrite)
+        {
+            throw new UsageException($"{DisplayPath.Of(manifestPath)} already exists; pass --overwrite to regenerate it (unknown fields are kept)");
+        }
+
+        var deployment = DeploymentLoader.Load(new DeploymentTarget(directory, true), options.Exclude);
+        if (deployment.ManifestLoad.Error is { } error)
+        {
+            stderr.WriteLine($"connect-lint: {DisplayPath.Of(manifestPath)}:{error.Line}:{error.Column}: existing manifest not readable ({error.Message}); writing a new one");
+        }
+
+        var interpreter = InterpreterLocator.Locate(directory, options.Python, Environment.GetEnvironmentVariable)
+                          ?? throw new UsageException("no Python interpreter found (looked at $VIRTUAL_ENV, .venv/venv/env, python3 on PATH); pass --python PATH");
+        var python = PythonEnvironmentQuery.Run(interpreter, TimeSpan.FromSeconds(30), out var problem)
+                     ?? throw new UsageException(problem!);
+        var generated = ManifestGenerator.Generate(deployment, python, options.Entrypoint);
+
+        AtomicFile.WriteText(manifestPath, generated.Text);
+        stderr.WriteLine($"Wrote {DisplayPath.Of(manifestPath)}: entrypoint {generated.Entrypoint}, {generated.FileCount} files, " +
+                         $"Python {python.PythonVersion} at {python.Interpreter} ({python.Reason})");
+        foreach (var notice in generated.Notices)
+        {
+            stderr.WriteLine($"  {notice}");
+        }
+
+        foreach (var excluded in deployment.Excluded.Where(e => e.Reason != "the manifest itself"))
+        {
+            stderr.WriteLine($"  left out {excluded.RelativePath}: {excluded.Reason}");
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,122 @@
+using Connect.Lint.Rules.Model;
+using Connect.Lint.Rules.Model.Manifest;
+
+namespace Connect.Lint.Loading;
+
+/// <summary>A directory to check, and whether the user named it (so it is a deployment even without a manifest).</summary>
+public sealed record DeploymentTarget(string Directory, bool NamedExplicitly);
+
+/// <summary>
+/// Turns the PATHs given to <c>check</c> into deployment directories: a directory holding manifest.json is one;
+/// otherwise every directory below it holding a Connect manifest is one; when there is none, the PATH itself is.
+/// </summary>
+public static class DeploymentDiscovery
+{
+    public static IReadOnlyList<DeploymentTarget> Find(IEnumerable<string> paths)
+    {
+        var targets = new List<DeploymentTarget>();
+        foreach (var path in paths)
+        {
+            var full = Path.GetFullPath(path);
+            if (File.Exists(full))
+            {
+                targets.Add(new DeploymentTarget(NearestManifestDirectory(full) ?? Path.GetDirectoryName(full)!, true));
+                continue;
+            }
+
+            if (!Directory.Exists(full))
+            {
+                throw new UsageException($"{path}: no such file or directory");
+            }
+
+            if (File.Exists(Path.Combine(full, "manifest.json")) || Directory.Exists(Path.Combine(full, "manifest.json")))
+            {
+                targets.Add(new DeploymentTarget(full, true));
+                continue;
+            }
+
+            var found = FindBelow(full);
+            targets.AddRange(found.Count > 0 ? found.Select(d => new DeploymentTarget(d, false)) : [new DeploymentTarget(full, true)]);
+        }
+
+        return targets.DistinctBy(t => t.Directory).OrderBy(t => t.Directory, StringComparer.Ordinal).ToList();
+    }
+
+    private static string? NearestManifestDirectory(string file)
+    {
+        for (var directory = Path.GetDirectoryName(file); directory is not null; directory = Path.GetDirectoryName(directory))
+        {
+            if (File.Exists(Path.Combine(directory, "manifest.json")))
+            {
+                return directory;
+            }
+
+            if (Directory.Exists(Path.Combine(directory, ".git")))
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    private static List<string> FindBelow(string root)
+    {
+        var found = new List<string>();
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var directory = pending.Pop();
+            IEnumerable<DirectoryInfo> children;
+            try
+            {
+                children = new DirectoryInfo(directory).EnumerateDirectories().ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            foreach (var child in children)
+            {
+                var relative = Path.GetRelativePath(root, child.FullName).Replace('\\', '/');
+                if (child.LinkTarget is not null ||
+                    PathExclusions.DirectoryReason(relative, FileInventory.IsVirtualEnvironment(child.FullName)) is not null)
+                {
+                    continue;
+                }
+
+                if (IsConnectManifestFile(Path.Combine(child.FullName, "manifest.json")))
+                {
+                    found.Add(child.FullName);
+                }
+                else
+                {
+                    pending.Push(child.FullName);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>A manifest.json counts when it is Connect's, or when it is broken (then CL1002 says so).</summary>
+    private static bool IsConnectManifestFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        try
+        {
+            var load = ManifestLoad.FromBytes(path, File.ReadAllBytes(path));
+            return load.Manifest?.IsConnectManifest ?? true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using Connect.Lint.Rules.Model;
+
+namespace Connect.Lint.Loading;
+
+/// <summary>md5 checksums as rsconnect lists them, streamed so that file size does not matter.</summary>
+public static class FileChecksums
+{
+    private const int BufferSize = 1 << 16;
+
+    public static string Md5(string path)
+    {
+        using var stream = OpenSequential(path);
+        return Convert.ToHexStringLower(MD5.HashData(stream));
+    }
+
+    /// <summary>The checksums of the file with CRLF turned to LF, and with every lone LF turned to CRLF.</summary>
+    public static IReadOnlyList<string> LineEndingVariants(string path) =>
+        [HashWithLineEndings(path, toCrlf: false), HashWithLineEndings(path, toCrlf: true)];
+
+    /// <summary>The requirements file's checksum (rsconnect's processing) and the forms that also count.</summary>
+    public static (string Checksum, IReadOnlyList<string> Alternates) Requirements(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        return (RequirementsChecksum.Compute(bytes), [RequirementsChecksum.ComputeCrlfForm(bytes), RequirementsChecksum.Md5Hex(bytes)]);
+    }
+
+    private static FileStream OpenSequential(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, BufferSize, FileOptions.SequentialScan);
+
+    private static string HashWithLineEndings(string path, bool toCrlf)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        using var stream = OpenSequential(path);
+        var input = new byte[BufferSize];
+        var output = new byte[BufferSize * 2];
+        byte previous = 0;
+        var heldCarriageReturn = false;
+        int read;
+        while ((read = stream.Read(input, 0, input.Length)) > 0)
+        {
+            var count = 0;
+            for (var i = 0; i < read; i++)
+            {
+                var b = input[i];
+                if (toCrlf)
+                {
+                    if (b == '\n' && previous != '\r')
+                    {
+                        output[count++] = (byte)'\r';
+                    }
+
+                    output[count++] = b;
+                }
+                else
+                {
+                    // A CR is held back until the next byte shows whether it starts a CRLF pair.
+                    if (heldCarriageReturn && b != '\n')
+                    {
+                        output[count++] = (byte)'\r';
+                    }
+
+                    heldCarriageReturn = b == '\r';
+                    if (!heldCarriageReturn)
+                    {
+                        output[count++] = b;
+                    }
+                }
+
+                previous = b;
+            }
+
+            hash.AppendData(output, 0, count);
+        }
+
+        if (heldCarriageReturn)
+        {
+            hash.AppendData([(byte)'\r']);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

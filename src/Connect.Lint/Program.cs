@@ -1,0 +1,146 @@
+using System.CommandLine;
+using Connect.Lint;
+using Connect.Lint.Commands;
+using Connect.Lint.Rules.Analysis;
+
+return CommandLine.Run(args, Console.Out, Console.Error);
+
+namespace Connect.Lint
+{
+    /// <summary>The command-line surface; exit codes as ruff: 0 clean, 1 diagnostics, 2 usage or internal error.</summary>
+    public static class CommandLine
+    {
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        {
+            try
+            {
+                var root = Build(stdout, stderr);
+                var parsed = root.Parse(args);
+                if (parsed.Errors.Count > 0)
+                {
+                    foreach (var error in parsed.Errors)
+                    {
+                        stderr.WriteLine($"connect-lint: {error.Message}");
+                    }
+
+                    stderr.WriteLine("Run 'connect-lint --help' for usage.");
+                    return 2;
+                }
+
+                return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            }
+            catch (UsageException e)
+            {
+                stderr.WriteLine($"connect-lint: error: {e.Message}");
+                return 2;
+            }
+            catch (Exception e) when (Environment.GetEnvironmentVariable("CONNECT_LINT_DEBUG") is null)
+            {
+                stderr.WriteLine($"connect-lint: internal error: {e.GetType().Name}: {e.Message} (set CONNECT_LINT_DEBUG=1 for details)");
+                return 2;
+            }
+        }
+
+        private static RootCommand Build(TextWriter stdout, TextWriter stderr)
+        {
+            var root = new RootCommand("Lint Flask projects for Posit Connect before you push.");
+            root.Subcommands.Add(BuildCheck(stdout, stderr));
+            root.Subcommands.Add(BuildWriteManifest(stderr));
+
+            var rules = new Command("rules", "List every rule.");
+            rules.SetAction(_ =>
+            {
+                stdout.Write(RulesCommand.RenderTable());
+                return 0;
+            });
+            root.Subcommands.Add(rules);
+
+            var explain = new Command("explain", "Print a rule's documentation.");
+            var id = new Argument<string>("CODE") { Description = "A rule ID such as CL1007." };
+            explain.Arguments.Add(id);
+            explain.SetAction(result =>
+            {
+                stdout.Write(RulesCommand.Explain(result.GetValue(id)!));
+                return 0;
+            });
+            root.Subcommands.Add(explain);
+            return root;
+        }
+
+        private static Option<string> PythonOption() =>
+            new("--python") { Description = "The project's Python interpreter (default: $VIRTUAL_ENV, a .venv/venv/env, python3 on PATH)." };
+
+        private static Option<string[]> ExcludeOption() =>
+            new("--exclude", "-x") { Description = "Leave out files matching this glob (rsconnect's semantics); repeatable." };
+
+        private static Command BuildCheck(TextWriter stdout, TextWriter stderr)
+        {
+            var command = new Command("check", "Check deployments: every directory holding a Connect manifest below PATH, or PATH itself.");
+            var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.ZeroOrMore, Description = "Files or directories (default: .)." };
+            var python = PythonOption();
+            var fix = new Option<bool>("--fix") { Description = "Apply safe fixes." };
+            var unsafeFixes = new Option<bool>("--unsafe-fixes") { Description = "Apply unsafe fixes too (with --fix or --diff)." };
+            var diff = new Option<bool>("--diff") { Description = "Show what --fix would change, change nothing; exit 1 if anything would change." };
+            var select = new Option<string[]>("--select") { Description = "Only these rules (codes or prefixes, comma-separated).", AllowMultipleArgumentsPerToken = true };
+            var ignore = new Option<string[]>("--ignore") { Description = "Skip these rules (codes or prefixes, comma-separated).", AllowMultipleArgumentsPerToken = true };
+            var exclude = ExcludeOption();
+            var exitZero = new Option<bool>("--exit-zero") { Description = "Exit 0 even when problems are found." };
+            var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
+            format.AcceptOnlyFromAmong("text", "json");
+            var output = new Option<string>("--output", "-o") { Description = "Write the report to this file instead of stdout." };
+            var failLevel = new Option<string>("--fail-level") { Description = "Lowest severity that makes the exit code 1.", DefaultValueFactory = _ => "warning" };
+            failLevel.AcceptOnlyFromAmong("error", "warning", "note");
+            foreach (var option in new Option[] { python, fix, unsafeFixes, diff, select, ignore, exclude, exitZero, format, output, failLevel })
+            {
+                command.Options.Add(option);
+            }
+
+            command.Arguments.Add(paths);
+            command.SetAction(result =>
+            {
+                SeverityNames.TryParse(result.GetValue(failLevel)!, out var level);
+                return CheckCommand.Run(new CheckOptions
+                {
+                    Paths = result.GetValue(paths) ?? [],
+                    Python = result.GetValue(python),
+                    Fix = result.GetValue(fix),
+                    UnsafeFixes = result.GetValue(unsafeFixes),
+                    Diff = result.GetValue(diff),
+                    Select = result.GetValue(select) ?? [],
+                    Ignore = result.GetValue(ignore) ?? [],
+                    Exclude = result.GetValue(exclude) ?? [],
+                    ExitZero = result.GetValue(exitZero),
+                    Format = result.GetValue(format)!,
+                    Output = result.GetValue(output),
+                    FailLevel = level,
+                }, stdout, stderr);
+            });
+            return command;
+        }
+
+        private static Command BuildWriteManifest(TextWriter stderr)
+        {
+            var command = new Command("write-manifest", "Write manifest.json as 'rsconnect write-manifest api' does (same bytes).");
+            var directory = new Argument<string>("DIR") { Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => ".", Description = "The deployment directory." };
+            var entrypoint = new Option<string>("--entrypoint", "-e") { Description = "module:object (default: inferred like rsconnect; an existing valid one is kept)." };
+            var overwrite = new Option<bool>("--overwrite") { Description = "Regenerate an existing manifest.json, keeping fields it does not derive." };
+            var python = PythonOption();
+            var exclude = ExcludeOption();
+            command.Arguments.Add(directory);
+            foreach (var option in new Option[] { entrypoint, overwrite, python, exclude })
+            {
+                command.Options.Add(option);
+            }
+
+            command.SetAction(result => WriteManifestCommand.Run(new WriteManifestOptions
+            {
+                Directory = result.GetValue(directory)!,
+                Entrypoint = result.GetValue(entrypoint),
+                Overwrite = result.GetValue(overwrite),
+                Python = result.GetValue(python),
+                Exclude = result.GetValue(exclude) ?? [],
+            }, stderr));
+            return command;
+        }
+    }
+}

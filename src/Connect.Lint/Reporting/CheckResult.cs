@@ -1,0 +1,30 @@
+using Connect.Lint.Python;
+using Connect.Lint.Rules.Analysis;
+
+namespace Connect.Lint.Reporting;
+
+/// <summary>One deployment as reported: its directory, the interpreter used (if any) and notices about it.</summary>
+public sealed record DeploymentSummary(string Directory, InterpreterChoice? Interpreter, IReadOnlyList<string> Notices);
+
+/// <summary>Everything a reporter needs about one run of <c>check</c>.</summary>
+public sealed record CheckResult(
+    IReadOnlyList<DeploymentSummary> Deployments,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    int FixedCount,
+    int ExitCode)
+{
+    public int Count(Severity severity) => Diagnostics.Count(d => d.Severity == severity);
+
+    public int FixableCount(bool includeUnsafe) =>
+        Diagnostics.Count(d => d.Fix is { } fix && (fix.Safety == FixAvailability.Safe || includeUnsafe));
+}
+
+/// <summary>Paths as a person reads them: relative to the working directory, '/' separated.</summary>
+public static class DisplayPath
+{
+    public static string Of(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.Replace('\\', '/');
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace Connect.Lint.Rules.Analysis;
+
+/// <summary>Everything that is fixed about a rule: its identity, message, defaults and SARIF metadata.</summary>
+public sealed record DiagnosticDescriptor
+{
+    public required string Id { get; init; }
+
+    /// <summary>Kebab-case name, as in the catalog (e.g. manifest-missing).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>One sentence: what the rule finds.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>Composite format for the message; arguments are supplied by the rule.</summary>
+    public required string MessageFormat { get; init; }
+
+    public required RuleCategory Category { get; init; }
+
+    public required Severity DefaultSeverity { get; init; }
+
+    public bool EnabledByDefault { get; init; } = true;
+
+    public required string HelpUri { get; init; }
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>SARIF precision: very-high, high, medium or low.</summary>
+    public string Precision { get; init; } = "very-high";
+
+    /// <summary>SARIF security-severity (0.0–10.0) for security rules; null for the others.</summary>
+    public double? SecuritySeverity { get; init; }
+
+    public FixAvailability Fix { get; init; } = FixAvailability.None;
+
+    /// <summary>True when the rule needs the project's Python interpreter.</summary>
+    public bool NeedsPython { get; init; }
+
+    public string FormatMessage(params object?[] arguments) =>
+        arguments.Length == 0 ? MessageFormat : string.Format(CultureInfo.InvariantCulture, MessageFormat, arguments);
+}

@@ -1,0 +1,43 @@
+using Connect.Lint.Rules.Analysis;
+using Connect.Lint.Rules.Model;
+using Connect.Lint.Rules.Model.Manifest;
+
+namespace Connect.Lint.Rules.Manifest;
+
+/// <summary>CL1004: the appmode is unknown to Connect, or is another mode although the project is a Flask app.</summary>
+public sealed class AppModeNotPythonApi : ManifestRule
+{
+    public override DiagnosticDescriptor Descriptor { get; } = Descriptors.Create(
+        "CL1004", "appmode-not-python-api",
+        "The manifest's appmode is unknown, or not python-api for a Flask app",
+        "{0}",
+        RuleCategory.Manifest, Severity.Error, FixAvailability.Safe);
+
+    protected override void AnalyzeManifest(Deployment deployment, ConnectManifest manifest, DiagnosticSink sink)
+    {
+        if (manifest.AppMode is not { } appMode || appMode.Value == AppModes.PythonApi)
+        {
+            return;
+        }
+
+        string message;
+        if (!AppModes.Known.Contains(appMode.Value))
+        {
+            message = $"appmode '{appMode.Value}' is not one Connect knows" +
+                      (deployment.LooksLikeFlaskApp ? "; a Flask app deploys as 'python-api'" : string.Empty);
+        }
+        else if (deployment.LooksLikeFlaskApp)
+        {
+            message = $"appmode is '{appMode.Value}' but this is a Flask app: Connect serves Flask (WSGI) apps as 'python-api'";
+        }
+        else
+        {
+            return;
+        }
+
+        var fix = deployment.LooksLikeFlaskApp
+            ? ManifestFixes.ReplaceString(manifest, appMode, AppModes.PythonApi, "Set appmode to python-api")
+            : null;
+        sink.Report(Create(At(manifest, appMode), fix, message));
+    }
+}

@@ -1,0 +1,51 @@
+using Connect.Lint.Rules.Model.Manifest;
+
+namespace Connect.Lint.Rules.Model;
+
+/// <summary>A file left out of the deployable inventory, with the reason a person is told.</summary>
+public sealed record ExcludedPath(string RelativePath, string Reason);
+
+/// <summary>
+/// Everything the rules may know about one deployment directory, gathered by the loader. Paths are relative
+/// to <see cref="Directory"/> with '/' separators unless said otherwise.
+/// </summary>
+public sealed record Deployment
+{
+    public required string Directory { get; init; }
+
+    /// <summary>True when the user named this directory; false when it was found below a named path.</summary>
+    public bool NamedExplicitly { get; init; }
+
+    public required ManifestLoad ManifestLoad { get; init; }
+
+    public ConnectManifest? Manifest => ManifestLoad.Manifest;
+
+    public string ManifestPath => ManifestLoad.FilePath;
+
+    /// <summary>Deployable files (ordinal order), manifest.json not among them.</summary>
+    public required IReadOnlyList<string> Inventory { get; init; }
+
+    public IReadOnlyList<ExcludedPath> Excluded { get; init; } = [];
+
+    /// <summary>Directories (relative) that hold a virtual environment.</summary>
+    public IReadOnlySet<string> VirtualEnvironments { get; init; } = new HashSet<string>();
+
+    /// <summary>Facts for every inventory file and every path the manifest lists (safe paths only).</summary>
+    public required IReadOnlyDictionary<string, FileState> Files { get; init; }
+
+    /// <summary>The requirements file the checksums were computed for (the manifest's package_file).</summary>
+    public string PackageFile { get; init; } = "requirements.txt";
+
+    /// <summary>A complete new manifest for this directory (for CL1001's fix), or null with a reason.</summary>
+    public string? ProposedManifest { get; init; }
+
+    public string? ProposedManifestUnavailableReason { get; init; }
+
+    /// <summary>True when the project's code constructs a Flask application (static look, no code run).</summary>
+    public bool LooksLikeFlaskApp { get; init; }
+
+    public FileState StateOf(string relativePath) =>
+        Files.TryGetValue(relativePath, out var state) ? state : FileState.Missing;
+
+    public string FullPath(string relativePath) => Path.Combine(Directory, relativePath);
+}

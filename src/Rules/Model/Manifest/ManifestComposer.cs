@@ -1,0 +1,115 @@
+using Connect.Lint.Rules.Model.Json;
+
+namespace Connect.Lint.Rules.Model.Manifest;
+
+/// <summary>What a new manifest is made of; everything the writer derives from the project and interpreter.</summary>
+public sealed record ManifestInputs
+{
+    public required string Entrypoint { get; init; }
+
+    public required string Locale { get; init; }
+
+    public required string PythonVersion { get; init; }
+
+    /// <summary>pip's version in the interpreter; null when it has no pip (written as JSON null).</summary>
+    public string? PipVersion { get; init; }
+
+    public string PackageFile { get; init; } = "requirements.txt";
+
+    /// <summary>environment.python.requires, from .python-version, pyproject.toml or setup.cfg; null when none.</summary>
+    public string? PythonRequires { get; init; }
+
+    public required IReadOnlyList<(string Path, string Checksum)> Files { get; init; }
+}
+
+/// <summary>
+/// Builds a python-api manifest with rsconnect's key order. Given the existing manifest, it keeps what it
+/// does not derive: unknown members (at every level), environment.image, the locale.
+/// </summary>
+public static class ManifestComposer
+{
+    public static string Render(JsonObject manifest) => PythonJsonWriter.Write(manifest) + "\n";
+
+    public static JsonObject Compose(ManifestInputs inputs, ConnectManifest? existing)
+    {
+        var old = existing?.RootObject;
+        var locale = old?["locale"] is JsonString existingLocale ? existingLocale.Value : inputs.Locale;
+
+        var metadata = Merge(old?["metadata"] as JsonObject,
+            ("appmode", JsonBuild.String(AppModes.PythonApi)),
+            ("entrypoint", JsonBuild.String(inputs.Entrypoint)));
+
+        var oldPython = old?["python"] as JsonObject;
+        var packageManager = Merge(oldPython?["package_manager"] as JsonObject,
+            ("name", JsonBuild.String("pip")),
+            ("version", inputs.PipVersion is null ? new JsonNull(0, 0) : JsonBuild.String(inputs.PipVersion)),
+            ("package_file", JsonBuild.String(inputs.PackageFile)));
+        var python = Merge(oldPython,
+            ("version", JsonBuild.String(inputs.PythonVersion)),
+            ("package_manager", packageManager));
+
+        var members = new List<(string, JsonNode)>
+        {
+            ("version", old?["version"] is JsonNumber { IsInteger: true } version ? version : JsonBuild.Integer(1)),
+            ("locale", JsonBuild.String(locale)),
+            ("metadata", metadata),
+            ("python", python),
+        };
+
+        if (ComposeEnvironment(inputs, old?["environment"] as JsonObject) is { } environment)
+        {
+            members.Add(("environment", environment));
+        }
+
+        var known = new HashSet<string>(StringComparer.Ordinal) { "version", "locale", "metadata", "python", "environment", "files" };
+        foreach (var property in old?.Properties ?? [])
+        {
+            if (!known.Contains(property.Name) && !members.Any(m => m.Item1 == property.Name))
+            {
+                members.Add((property.Name, property.Value));
+            }
+        }
+
+        members.Add(("files", ExpectedFiles.ToJson(inputs.Files)));
+        return JsonBuild.Object(members);
+    }
+
+    private static JsonObject? ComposeEnvironment(ManifestInputs inputs, JsonObject? oldEnvironment)
+    {
+        var oldPython = oldEnvironment?["python"] as JsonObject;
+        JsonObject? python = inputs.PythonRequires is { } requires
+            ? Merge(oldPython, ("requires", JsonBuild.String(requires)))
+            : oldPython;
+
+        var members = new List<(string, JsonNode)>();
+        if (python is not null)
+        {
+            members.Add(("python", python));
+        }
+
+        foreach (var property in oldEnvironment?.Properties ?? [])
+        {
+            if (property.Name != "python" && !members.Any(m => m.Item1 == property.Name))
+            {
+                members.Add((property.Name, property.Value));
+            }
+        }
+
+        return members.Count == 0 ? null : JsonBuild.Object(members);
+    }
+
+    /// <summary>The derived members first, in the given order, then the old object's other members as they were.</summary>
+    private static JsonObject Merge(JsonObject? old, params (string Name, JsonNode Value)[] derived)
+    {
+        var members = derived.ToList();
+        foreach (var property in old?.Properties ?? [])
+        {
+            if (!members.Any(m => m.Name == property.Name))
+            {
+                members.Add((property.Name, property.Value));
+            }
+        }
+
+        return JsonBuild.Object(members);
+    }
+}

@@ -1,0 +1,50 @@
+using Connect.Lint.Rules.Analysis;
+
+namespace Connect.Lint.Rules.Model;
+
+/// <summary>A file's decoded text with a line index, so offsets turn into 1-based line and column.</summary>
+public sealed class SourceText
+{
+    private readonly int[] _lineStarts;
+
+    public SourceText(string filePath, string text)
+    {
+        FilePath = filePath;
+        Text = text;
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        _lineStarts = [.. starts];
+    }
+
+    public string FilePath { get; }
+
+    public string Text { get; }
+
+    public (int Line, int Column) PositionOf(int offset)
+    {
+        offset = Math.Clamp(offset, 0, Text.Length);
+        var index = Array.BinarySearch(_lineStarts, offset);
+        var line = index >= 0 ? index : ~index - 1;
+        return (line + 1, offset - _lineStarts[line] + 1);
+    }
+
+    public int OffsetOfLineStart(int offset)
+    {
+        var (line, _) = PositionOf(offset);
+        return _lineStarts[line - 1];
+    }
+
+    public Location LocationOf(int start, int end)
+    {
+        var (line, column) = PositionOf(start);
+        var (endLine, endColumn) = PositionOf(Math.Max(start, end));
+        return new Location(FilePath, line, column, endLine, endColumn);
+    }
+}
