@@ -20,7 +20,7 @@ public sealed class ManifestChecksumStale : ManifestRule
     {
         foreach (var entry in manifest.FileEntries)
         {
-            if (entry.Checksum is not { } listed || ManifestPaths.UnsafeReason(entry.Path) is not null)
+            if (!entry.HasWellFormedChecksum || entry.Checksum is not { } listed || ManifestPaths.UnsafeReason(entry.Path) is not null)
             {
                 continue;
             }

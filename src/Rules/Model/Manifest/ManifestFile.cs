@@ -9,4 +9,7 @@ public sealed record ManifestFileEntry(JsonProperty Property)
 
     /// <summary>The checksum string when the entry is well-formed; null otherwise (CL1003 reports it).</summary>
     public JsonString? Checksum => (Property.Value as JsonObject)?["checksum"] as JsonString;
+
+    /// <summary>True when the checksum is 32 hexadecimal digits; other values are CL1003's to report.</summary>
+    public bool HasWellFormedChecksum => Checksum is { Value.Length: 32 } checksum && checksum.Value.All(char.IsAsciiHexDigit);
 }

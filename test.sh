@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs the whole test suite. Installs what the tests need first (Debian's Python with pip and Flask:
+# the tests run the real interpreter), so a fresh machine needs nothing done by hand.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+needed=(python3 python3-pip python3-venv python3-flask libpython3.11)
+missing=()
+for package in "${needed[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Installing ${missing[*]} (apt)..."
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+export LC_ALL=C.UTF-8
+dotnet test Connect.Lint.sln --nologo -v quiet "$@"

@@ -1,0 +1,68 @@
+using Connect.Lint.Commands;
+using Connect.Lint.Rules;
+using Connect.Lint.Rules.Analysis;
+using Snapshooter.Xunit;
+using Xunit;
+
+namespace Connect.Lint.Tests;
+
+/// <summary>The rule list, the rules-docs pages and `connect-lint rules` stay one-to-one.</summary>
+public sealed class CatalogTests
+{
+    private static readonly string DocsDirectory = Path.Combine(Fixtures.RepositoryRoot, "rules-docs");
+
+    [Fact]
+    public void EveryRuleHasAPage_AndEveryPageARule()
+    {
+        var ruleIds = RuleCatalog.All.Select(r => r.Descriptor.Id).Order().ToList();
+        var pageIds = Directory.GetFiles(DocsDirectory, "*.md").Select(p => Path.GetFileNameWithoutExtension(p)!).Order().ToList();
+        Assert.Equal(ruleIds, pageIds);
+    }
+
+    [Fact]
+    public void EveryPageHasTheSectionsUsersExpect()
+    {
+        foreach (var rule in RuleCatalog.All)
+        {
+            var page = RuleDocs.Page(rule.Descriptor.Id);
+            Assert.NotNull(page);
+            Assert.StartsWith($"# {rule.Descriptor.Id} {rule.Descriptor.Name}\n", page);
+            foreach (var heading in new[] { "## What it does", "## Why is this bad (on Connect)", "## Example", "## Use instead", "## Fix", "## Options", "## References" })
+            {
+                Assert.Contains(heading, page);
+            }
+        }
+    }
+
+    [Fact]
+    public void IdsAreUniqueAndInTheirCategoryRange()
+    {
+        Assert.Equal(RuleCatalog.All.Count, RuleCatalog.All.Select(r => r.Descriptor.Id).Distinct().Count());
+        Assert.All(RuleCatalog.All, r => Assert.True(RuleIdRanges.Contains(r.Descriptor.Category, r.Descriptor.Id)));
+    }
+
+    [Fact]
+    public void RulesCommand_ListsEveryRule()
+    {
+        using var project = TempProject.Empty();
+        var run = project.Run("rules");
+        Assert.Equal(0, run.ExitCode);
+        Snapshot.Match(run.Stdout);
+    }
+
+    [Fact]
+    public void Explain_PrintsThePage_AndRefusesUnknownCodes()
+    {
+        using var project = TempProject.Empty();
+        Assert.Equal(RuleDocs.Page("CL1007"), project.Run("explain", "CL1007").Stdout);
+        Assert.Equal(2, project.Run("explain", "CL4242").ExitCode);
+    }
+
+    [Fact]
+    public void UsageErrors_ExitTwo()
+    {
+        using var project = TempProject.Empty();
+        Assert.Equal(2, project.Run("check", "--format", "xml").ExitCode);
+        Assert.Equal(2, project.Run("check", "no/such/dir").ExitCode);
+    }
+}

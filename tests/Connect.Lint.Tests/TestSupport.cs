@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Text;
+using Xunit;
+
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace Connect.Lint.Tests;
+
+/// <summary>The outcome of one in-process run of the command line.</summary>
+public sealed record CliRun(int ExitCode, string Stdout, string Stderr);
+
+/// <summary>
+/// A throw-away copy of a fixture in a temporary directory, laid out as <c>&lt;root&gt;/project</c>; commands run
+/// with the working directory at root, so reported paths read <c>project/…</c> in every snapshot.
+/// </summary>
+public sealed class TempProject : IDisposable
+{
+    private TempProject(string root)
+    {
+        Root = root;
+        Directory = Path.Combine(root, "project");
+        System.IO.Directory.CreateDirectory(Directory);
+    }
+
+    public string Root { get; }
+
+    public string Directory { get; }
+
+    public static TempProject Empty() =>
+        new(Path.Combine(Path.GetTempPath(), "connect-lint-tests", Guid.NewGuid().ToString("N")));
+
+    public static TempProject FromFixture(string relativeFixture)
+    {
+        var project = Empty();
+        CopyDirectory(Path.Combine(Fixtures.Root, relativeFixture), project.Directory);
+        return project;
+    }
+
+    public string PathOf(string relative) => Path.Combine(Directory, relative);
+
+    public void Write(string relative, string text) => WriteBytes(relative, Encoding.UTF8.GetBytes(text));
+
+    public void WriteBytes(string relative, byte[] bytes)
+    {
+        var path = PathOf(relative);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, bytes);
+    }
+
+    public string Read(string relative) => File.ReadAllText(PathOf(relative));
+
+    public CliRun Run(params string[] args)
+    {
+        var previous = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = Root;
+        try
+        {
+            var stdout = new StringWriter { NewLine = "\n" };
+            var stderr = new StringWriter { NewLine = "\n" };
+            var exit = CommandLine.Run(args, stdout, stderr);
+            return new CliRun(exit, stdout.ToString(), stderr.ToString());
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static void CopyDirectory(string source, string target)
+    {
+        System.IO.Directory.CreateDirectory(target);
+        foreach (var file in System.IO.Directory.GetFiles(source))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        foreach (var directory in System.IO.Directory.GetDirectories(source))
+        {
+            CopyDirectory(directory, Path.Combine(target, Path.GetFileName(directory)));
+        }
+    }
+}
+
+/// <summary>Where the repository's fixtures are (tests read them from the source tree).</summary>
+public static class Fixtures
+{
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string Root => Path.Combine(RepositoryRoot, "tests", "Connect.Lint.Tests", "Fixtures");
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Connect.Lint.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Connect.Lint.sln not found above the test assembly");
+    }
+}
+
+/// <summary>
+/// The real interpreter the Python-dependent tests use: Debian's /usr/bin/python3 (the machine's python3 on
+/// PATH may be another one). Missing, the test fails: .ci/run installs it, so nothing is silently skipped.
+/// </summary>
+public static class TestPython
+{
+    public const string Path = "/usr/bin/python3";
+
+    private static readonly Lazy<(string Python, string Pip)> Versions = new(() =>
+    {
+        Assert.True(File.Exists(Path), $"{Path} is missing: run .ci/run (it installs python3, python3-pip and python3-flask)");
+        var start = new ProcessStartInfo(Path, ["-I", "-c", "import sys, importlib.metadata as m; print('%d.%d.%d' % sys.version_info[:3], m.version('pip'))"])
+        {
+            RedirectStandardOutput = true,
+        };
+        using var process = Process.Start(start)!;
+        var parts = process.StandardOutput.ReadToEnd().Split(' ', StringSplitOptions.TrimEntries);
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0 && parts.Length == 2, $"{Path} has no pip: install python3-pip");
+        return (parts[0], parts[1]);
+    });
+
+    public static string PythonVersion => Versions.Value.Python;
+
+    public static string PipVersion => Versions.Value.Pip;
+}
