@@ -18,4 +18,15 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 export LC_ALL=C.UTF-8
-dotnet test Connect.Lint.sln --nologo -v quiet "$@"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Connect.Lint.sln --nologo -v quiet "$@" 2>&1 | tee "$log" || status=$?
+# A plain closing line any CI reader understands.
+summary=$(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+' "$log" | tail -n 1 || true)
+if [ -n "$summary" ]; then
+  failed=$(echo "$summary" | grep -Eo 'Failed: +[0-9]+' | grep -Eo '[0-9]+')
+  passed=$(echo "$summary" | grep -Eo 'Passed: +[0-9]+' | grep -Eo '[0-9]+')
+  echo "tests: $passed passed, $failed failed"
+fi
+exit "$status"
