@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Connect.Lint;
 using Connect.Lint.Commands;
+using Connect.Lint.Python;
 using Connect.Lint.Rules.Analysis;
 
 return CommandLine.Run(args, Console.Out, Console.Error);
@@ -46,6 +47,7 @@ namespace Connect.Lint
             var root = new RootCommand("Lint Flask projects for Posit Connect before you push.");
             root.Subcommands.Add(BuildCheck(stdout, stderr));
             root.Subcommands.Add(BuildWriteManifest(stderr));
+            root.Subcommands.Add(BuildInspect(stdout, stderr));
 
             var rules = new Command("rules", "List every rule.");
             rules.SetAction(_ =>
@@ -70,6 +72,35 @@ namespace Connect.Lint
         private static Option<string> PythonOption() =>
             new("--python") { Description = "The project's Python interpreter (default: $VIRTUAL_ENV, a .venv/venv/env, python3 on PATH)." };
 
+        private static Option<string> HostOption()
+        {
+            var option = new Option<string>("--python-host") { Description = "Where the project's Python runs: a child process (default) or embedded in this process.", DefaultValueFactory = _ => "process" };
+            option.AcceptOnlyFromAmong("process", "embedded");
+            return option;
+        }
+
+        private static Option<double> TimeoutOption() =>
+            new("--import-timeout") { Description = "Seconds the import of the app may take.", DefaultValueFactory = _ => 20 };
+
+        private static Option<bool> NoPythonOption() =>
+            new("--no-python") { Description = "Do not run the project's interpreter (Python-aware rules are skipped)." };
+
+        public static PythonOptions? BridgeOptions(string? python, string host, double timeoutSeconds, bool noPython, string? entrypoint = null)
+        {
+            if (noPython)
+            {
+                return null;
+            }
+
+            if (timeoutSeconds <= 0)
+            {
+                throw new UsageException("--import-timeout must be a positive number of seconds");
+            }
+
+            IPythonHost chosen = host == "embedded" ? new EmbeddedHost() : new ProcessHost();
+            return new PythonOptions(python, chosen, TimeSpan.FromSeconds(timeoutSeconds), entrypoint);
+        }
+
         private static Option<string[]> ExcludeOption() =>
             new("--exclude", "-x") { Description = "Leave out files matching this glob (rsconnect's semantics); repeatable." };
 
@@ -88,9 +119,12 @@ namespace Connect.Lint
             var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
             format.AcceptOnlyFromAmong("text", "json");
             var output = new Option<string>("--output", "-o") { Description = "Write the report to this file instead of stdout." };
+            var pythonHost = HostOption();
+            var importTimeout = TimeoutOption();
+            var noPython = NoPythonOption();
             var failLevel = new Option<string>("--fail-level") { Description = "Lowest severity that makes the exit code 1.", DefaultValueFactory = _ => "warning" };
             failLevel.AcceptOnlyFromAmong("error", "warning", "note");
-            foreach (var option in new Option[] { python, fix, unsafeFixes, diff, select, ignore, exclude, exitZero, format, output, failLevel })
+            foreach (var option in new Option[] { python, pythonHost, importTimeout, noPython, fix, unsafeFixes, diff, select, ignore, exclude, exitZero, format, output, failLevel })
             {
                 command.Options.Add(option);
             }
@@ -113,8 +147,34 @@ namespace Connect.Lint
                     Format = result.GetValue(format)!,
                     Output = result.GetValue(output),
                     FailLevel = level,
+                    PythonBridge = BridgeOptions(result.GetValue(python), result.GetValue(pythonHost)!, result.GetValue(importTimeout), result.GetValue(noPython)),
                 }, stdout, stderr);
             });
+            return command;
+        }
+
+        private static Command BuildInspect(TextWriter stdout, TextWriter stderr)
+        {
+            var command = new Command("inspect", "Import the app as Connect does and show what it is: interpreter, entrypoint, blueprints, routes.");
+            var directory = new Argument<string>("DIR") { Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => ".", Description = "The deployment directory." };
+            var entrypoint = new Option<string>("--entrypoint", "-e") { Description = "Try this module:object instead of the manifest's." };
+            var python = PythonOption();
+            var host = HostOption();
+            var timeout = TimeoutOption();
+            var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
+            format.AcceptOnlyFromAmong("text", "json");
+            command.Arguments.Add(directory);
+            foreach (var option in new Option[] { entrypoint, python, host, timeout, format })
+            {
+                command.Options.Add(option);
+            }
+
+            command.SetAction(result => InspectCommand.Run(
+                result.GetValue(directory)!,
+                BridgeOptions(result.GetValue(python), result.GetValue(host)!, result.GetValue(timeout), noPython: false, result.GetValue(entrypoint))!,
+                result.GetValue(format)!,
+                stdout,
+                stderr));
             return command;
         }
 

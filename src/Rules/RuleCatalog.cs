@@ -1,5 +1,7 @@
 using Connect.Lint.Rules.Analysis;
+using Connect.Lint.Rules.Entrypoints;
 using Connect.Lint.Rules.Manifest;
+using Connect.Lint.Rules.Tool;
 
 namespace Connect.Lint.Rules;
 
@@ -18,8 +20,20 @@ public static class RuleCatalog
         new ManifestFileUnlisted(),
         new ManifestListsJunk(),
         new ManifestPathUnsafe(),
+        new PythonVersionMismatch(),
         new PackageFileMissing(),
         new NotAConnectManifest(),
+        new EntrypointModuleNotFound(),
+        new EntrypointImportFailed(),
+        new EntrypointObjectNotFound(),
+        new EntrypointNotWsgi(),
+        new ImportTimeout(),
+        new AppRunAtImport(),
+        new ImportExits(),
+        new UrlRuleConflict(),
+        new BlueprintNotRegistered(),
+        new PythonUnavailable(),
+        new EnvironmentIncomplete(),
     ];
 
     public static Rule? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Descriptor.Id, id, StringComparison.OrdinalIgnoreCase));

@@ -22,6 +22,9 @@ public sealed record CheckOptions
     public string Format { get; init; } = "text";
     public string? Output { get; init; }
     public Severity FailLevel { get; init; } = Severity.Warning;
+
+    /// <summary>The Python bridge's host and timeout; null runs no Python at all.</summary>
+    public PythonOptions? PythonBridge { get; init; }
 }
 
 /// <summary><c>connect-lint check</c>: find deployments, analyse them, fix if asked, report, choose the exit code.</summary>
@@ -49,7 +52,12 @@ public static class CheckCommand
             InterpreterChoice? interpreter = null;
             Deployment Load()
             {
-                var deployment = DeploymentLoader.Load(target, options.Exclude);
+                var deployment = DeploymentLoader.Load(target, options.Exclude, options.PythonBridge);
+                if (deployment.Python is { } facts)
+                {
+                    interpreter = new InterpreterChoice(facts.Interpreter, facts.InterpreterReason);
+                }
+
                 return ProposeManifestIfMissing(deployment, options, selection, notices, ref interpreter);
             }
 
@@ -82,6 +90,11 @@ public static class CheckCommand
                 // A fix may settle more than its own diagnostic (regenerating files also updates checksums).
                 var remaining = found.Select(Key).ToHashSet();
                 fixedCount += initial.Count(d => d.Fix is not null && !remaining.Contains(Key(d)));
+            }
+
+            if (current.Python is { } used)
+            {
+                notices.Add($"Python {used.Environment?.Python ?? "?"} at {used.Interpreter} ({used.InterpreterReason}), {used.Host} host");
             }
 
             diagnostics.AddRange(found);
@@ -126,13 +139,23 @@ public static class CheckCommand
             return deployment;
         }
 
-        interpreter = InterpreterLocator.Locate(deployment.Directory, options.Python, Environment.GetEnvironmentVariable);
-        if (interpreter is null)
+        PythonEnvironment? python;
+        string? problem = null;
+        if (deployment.Python?.Environment is { } known)
         {
-            return deployment with { ProposedManifestUnavailableReason = "no Python interpreter found; pass --python" };
+            python = new PythonEnvironment(deployment.Python.Interpreter, deployment.Python.InterpreterReason, known.Python, known.Pip, known.Locale ?? string.Empty);
+        }
+        else
+        {
+            interpreter ??= InterpreterLocator.Locate(deployment.Directory, options.Python, Environment.GetEnvironmentVariable);
+            if (interpreter is null)
+            {
+                return deployment with { ProposedManifestUnavailableReason = "no Python interpreter found; pass --python" };
+            }
+
+            python = PythonEnvironmentQuery.Run(interpreter, TimeSpan.FromSeconds(30), out problem);
         }
 
-        var python = PythonEnvironmentQuery.Run(interpreter, TimeSpan.FromSeconds(30), out var problem);
         if (python is null)
         {
             return deployment with { ProposedManifestUnavailableReason = problem };
@@ -141,11 +164,6 @@ public static class CheckCommand
         try
         {
             var generated = ManifestGenerator.Generate(deployment, python, entrypointOverride: null);
-            if (!notices.Contains($"Python {python.PythonVersion} at {python.Interpreter} ({python.Reason})"))
-            {
-                notices.Add($"Python {python.PythonVersion} at {python.Interpreter} ({python.Reason})");
-            }
-
             return deployment with { ProposedManifest = generated.Text };
         }
         catch (UsageException e)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using Connect.Lint.Python;
 using Connect.Lint.Rules.Model;
 using Connect.Lint.Rules.Model.Manifest;
 
@@ -16,7 +17,7 @@ public static partial class DeploymentLoader
 
     private const long FlaskScanBudgetBytes = 4L * 1024 * 1024;
 
-    public static Deployment Load(DeploymentTarget target, IReadOnlyList<string> excludes)
+    public static Deployment Load(DeploymentTarget target, IReadOnlyList<string> excludes, PythonOptions? python = null)
     {
         var directory = Path.GetFullPath(target.Directory);
         var realRoot = SafePaths.RealPath(directory) ?? directory;
@@ -24,6 +25,11 @@ public static partial class DeploymentLoader
         var globs = excludes.Select(e => RsconnectGlob.Create(e, directory)).ToList();
         var inventory = FileInventory.Build(directory, realRoot, globs);
         var manifest = manifestLoad.Manifest is { IsConnectManifest: true } m ? m : null;
+
+        // The import of the user's app is the slowest step: start it first, hash files while it runs.
+        var bridge = python is not null && (manifestLoad.Manifest?.IsConnectManifest ?? true)
+            ? Task.Run(() => PythonBridge.Run(directory, manifest, inventory.Files, python))
+            : null;
         var packageFile = manifest is not null && ManifestPaths.UnsafeReason(manifest.PackageFile) is null ? manifest.PackageFile : "requirements.txt";
 
         var listed = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -44,8 +50,11 @@ public static partial class DeploymentLoader
             states[path] = StateOf(directory, realRoot, path, path == packageFile, listedChecksum, inInventory.Contains(path));
         });
 
+        var (facts, unavailable) = bridge?.GetAwaiter().GetResult() ?? (null, null);
         return new Deployment
         {
+            Python = facts,
+            PythonUnavailableReason = unavailable,
             Directory = directory,
             NamedExplicitly = target.NamedExplicitly,
             ManifestLoad = manifestLoad,

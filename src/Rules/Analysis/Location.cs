@@ -8,5 +8,10 @@ public sealed record Location(string FilePath, int Line, int Column, int EndLine
 {
     public static Location WholeFile(string filePath) => new(filePath, 0, 0, 0, 0);
 
+    /// <summary>A whole line, when only the line is known (Column 0).</summary>
+    public static Location LineOnly(string filePath, int line) => new(filePath, line, 0, line, 0);
+
+    public bool HasColumns => Column > 0;
+
     public bool HasRegion => Line > 0;
 }

@@ -24,9 +24,9 @@ public sealed class AppModeNotPythonApi : ManifestRule
         if (!AppModes.Known.Contains(appMode.Value))
         {
             message = $"appmode '{appMode.Value}' is not one Connect knows" +
-                      (deployment.LooksLikeFlaskApp ? "; a Flask app deploys as 'python-api'" : string.Empty);
+                      (IsFlask(deployment) ? "; a Flask app deploys as 'python-api'" : string.Empty);
         }
-        else if (deployment.LooksLikeFlaskApp)
+        else if (IsFlask(deployment))
         {
             message = $"appmode is '{appMode.Value}' but this is a Flask app: Connect serves Flask (WSGI) apps as 'python-api'";
         }
@@ -35,9 +35,12 @@ public sealed class AppModeNotPythonApi : ManifestRule
             return;
         }
 
-        var fix = deployment.LooksLikeFlaskApp
+        var fix = IsFlask(deployment)
             ? ManifestFixes.ReplaceString(manifest, appMode, AppModes.PythonApi, "Set appmode to python-api")
             : null;
         sink.Report(Create(At(manifest, appMode), fix, message));
     }
+
+    /// <summary>Flask, as the import showed it, or as the code reads when Python could not be asked.</summary>
+    private static bool IsFlask(Deployment deployment) => deployment.Python?.Import?.App is not null || deployment.LooksLikeFlaskApp;
 }

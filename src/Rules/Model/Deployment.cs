@@ -44,6 +44,12 @@ public sealed record Deployment
     /// <summary>True when the project's code constructs a Flask application (static look, no code run).</summary>
     public bool LooksLikeFlaskApp { get; init; }
 
+    /// <summary>What the project's interpreter said (null when it was not asked or could not be run).</summary>
+    public Python.PythonFacts? Python { get; init; }
+
+    /// <summary>Why the Python-aware rules could not run (no interpreter, or it failed to start); null otherwise.</summary>
+    public string? PythonUnavailableReason { get; init; }
+
     public FileState StateOf(string relativePath) =>
         Files.TryGetValue(relativePath, out var state) ? state : FileState.Missing;
 

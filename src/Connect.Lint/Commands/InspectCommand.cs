@@ -1,0 +1,100 @@
+using System.Text;
+using System.Text.Json;
+using Connect.Lint.Engine;
+using Connect.Lint.Loading;
+using Connect.Lint.Python;
+using Connect.Lint.Reporting;
+using Connect.Lint.Rules.Analysis;
+using Connect.Lint.Rules.Model.Python;
+
+namespace Connect.Lint.Commands;
+
+/// <summary><c>connect-lint inspect</c>: the app as Connect would load it — interpreter, entrypoint, blueprints, routes.</summary>
+public static class InspectCommand
+{
+    public static int Run(string directory, PythonOptions python, string format, TextWriter stdout, TextWriter stderr)
+    {
+        var full = Path.GetFullPath(directory);
+        if (!Directory.Exists(full))
+        {
+            throw new UsageException($"{directory}: no such directory");
+        }
+
+        var deployment = DeploymentLoader.Load(new DeploymentTarget(full, true), [], python);
+        if (deployment.Python is not { } facts)
+        {
+            throw new UsageException($"cannot inspect {DisplayPath.Of(full)}: {deployment.PythonUnavailableReason}");
+        }
+
+        var problems = LintEngine.Analyze(deployment, RuleSelection.Default)
+            .Where(d => d.Descriptor.NeedsPython || d.Id == "CL2001")
+            .ToList();
+        stdout.Write(format == "json" ? RenderJson(facts) : RenderText(full, facts, problems));
+        return facts.Import?.App is not null ? 0 : 1;
+    }
+
+    private static string RenderJson(PythonFacts facts) =>
+        JsonSerializer.Serialize(facts, new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }) + "\n";
+
+    private static string RenderText(string directory, PythonFacts facts, IReadOnlyList<Diagnostic> problems)
+    {
+        var builder = new StringBuilder();
+        builder.Append($"Deployment   {DisplayPath.Of(directory)}\n");
+        builder.Append($"Interpreter  {facts.Interpreter} (Python {facts.Environment?.Python ?? "?"}; chosen by {facts.InterpreterReason}; {facts.Host} host)\n");
+        builder.Append($"Entrypoint   {facts.Entrypoint}{Resolution(facts)}\n");
+        if (facts.Import?.App is { } app)
+        {
+            builder.Append($"Flask app    '{app.Name}' (import name {app.ImportName}), static {app.StaticUrlPath ?? "-"}, templates {app.TemplateFolder ?? "-"}\n");
+            builder.Append('\n').Append("Blueprints\n");
+            if (app.Blueprints.Count == 0)
+            {
+                builder.Append("  (none)\n");
+            }
+
+            foreach (var blueprint in app.Blueprints)
+            {
+                var where = blueprint.Where is { } w ? $"  registered at {w.File}:{w.Line}" : string.Empty;
+                builder.Append($"  {blueprint.Name,-20} {blueprint.UrlPrefix ?? "/",-16}{where}\n");
+            }
+
+            builder.Append('\n');
+            var rows = app.Rules.Select(r => (r.Endpoint, string.Join(", ", r.Methods), r.Rule)).ToList();
+            var endpointWidth = rows.Select(r => r.Endpoint.Length).Append("Endpoint".Length).Max();
+            var methodsWidth = rows.Select(r => r.Item2.Length).Append("Methods".Length).Max();
+            builder.Append($"{"Endpoint".PadRight(endpointWidth)}  {"Methods".PadRight(methodsWidth)}  Rule\n");
+            builder.Append($"{new string('-', endpointWidth)}  {new string('-', methodsWidth)}  {new string('-', Math.Max(4, rows.Select(r => r.Rule.Length).DefaultIfEmpty(4).Max()))}\n");
+            foreach (var (endpoint, methods, rule) in rows)
+            {
+                builder.Append($"{endpoint.PadRight(endpointWidth)}  {methods.PadRight(methodsWidth)}  {rule}\n");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            builder.Append('\n');
+            foreach (var problem in problems)
+            {
+                builder.Append(TextReporter.FormatLine(problem)).Append('\n');
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Resolution(PythonFacts facts) => facts.Import switch
+    {
+        null when facts.TimedOut => "  (import timed out)",
+        null => "  (the interpreter died during the import)",
+        { Outcome: "error", Error: { } e } => $"  (import failed: {e.Type}: {e.Message})",
+        { Outcome: "exit" } i => $"  (import called sys.exit({i.ExitCode}))",
+        { Resolved: null } => "  (no application object found)",
+        { Resolved: { } r } when r.Called => $"  → {r.Name}() called with no arguments (application factory) → Flask app",
+        { Resolved: { } r, App: not null } => $"  → object '{r.Name}' (Flask app)",
+        { Resolved: { } r } => $"  → object '{r.Name}' ({r.Shape}, not a Flask app)",
+    };
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Connect.Lint.Rules.Model.Python;
+
+namespace Connect.Lint.Python;
+
+/// <summary>Turns the script's JSON lines (and what stderr shows of a crash or hang) into <see cref="PythonFacts"/>.</summary>
+public static partial class BridgeAnswer
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        PropertyNameCaseInsensitive = true,
+    };
+
+    private sealed record StaticMessage(EnvironmentFacts? Environment, IReadOnlyList<StaticFileFacts>? Files);
+
+    public static PythonFacts Parse(BridgeRequest request, string host, IEnumerable<string> lines, string stderrTail, bool timedOut, int? exitCode)
+    {
+        EnvironmentFacts? environment = null;
+        IReadOnlyList<StaticFileFacts> files = [];
+        ImportFacts? import = null;
+        foreach (var line in lines)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            using var document = JsonDocument.Parse(line);
+            var kind = document.RootElement.TryGetProperty("kind", out var k) ? k.GetString() : null;
+            if (kind == "static")
+            {
+                var message = document.RootElement.Deserialize<StaticMessage>(Options);
+                environment = message?.Environment;
+                files = message?.Files ?? [];
+            }
+            else if (kind == "import")
+            {
+                import = document.RootElement.Deserialize<ImportFacts>(Options);
+            }
+        }
+
+        return new PythonFacts
+        {
+            Interpreter = request.Interpreter.Path,
+            InterpreterReason = request.Interpreter.Reason,
+            Host = host,
+            Entrypoint = request.Entrypoint,
+            Environment = environment,
+            Files = files,
+            Import = import,
+            TimedOut = timedOut,
+            TimeoutSeconds = request.Timeout.TotalSeconds,
+            StuckAt = import is null ? UserFrameFromTraceback(stderrTail, request.Directory) : null,
+            HardExitCode = import is null && !timedOut ? exitCode : null,
+            StderrTail = stderrTail,
+        };
+    }
+
+    /// <summary>
+    /// The innermost frame of the user's code in a faulthandler dump ("File "/x/app.py", line 3 in &lt;module&gt;",
+    /// most recent call first) or a Python traceback (most recent call last).
+    /// </summary>
+    public static CodeLocation? UserFrameFromTraceback(string stderr, string directory)
+    {
+        var root = Path.GetFullPath(directory).TrimEnd('/') + "/";
+        var faultDump = stderr.Contains("most recent call first", StringComparison.Ordinal);
+        CodeLocation? found = null;
+        foreach (Match match in FrameLine().Matches(stderr))
+        {
+            var file = match.Groups["file"].Value;
+            if (!file.StartsWith(root, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var location = new CodeLocation(file[root.Length..], int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture));
+            if (faultDump)
+            {
+                return location;
+            }
+
+            found = location;
+        }
+
+        return found;
+    }
+
+    [GeneratedRegex("File \"(?<file>[^\"]+)\", line (?<line>\\d+)")]
+    private static partial Regex FrameLine();
+}

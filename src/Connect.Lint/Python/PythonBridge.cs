@@ -1,0 +1,54 @@
+using Connect.Lint.Rules.Model;
+using Connect.Lint.Rules.Model.Manifest;
+using Connect.Lint.Rules.Model.Python;
+
+namespace Connect.Lint.Python;
+
+/// <summary>How the Python-aware part of a check runs.</summary>
+public sealed record PythonOptions(string? ExplicitPython, IPythonHost Host, TimeSpan ImportTimeout, string? EntrypointOverride = null);
+
+/// <summary>Chooses the interpreter and entrypoint for a deployment and runs the bridge in the chosen host.</summary>
+public static class PythonBridge
+{
+    private const long MaxSourceBytes = 1024 * 1024;
+    private const int MaxSources = 5000;
+
+    public static (PythonFacts? Facts, string? Unavailable) Run(string directory, ConnectManifest? manifest, IReadOnlyList<string> inventory, PythonOptions options)
+    {
+        var interpreter = InterpreterLocator.Locate(directory, options.ExplicitPython, Environment.GetEnvironmentVariable);
+        if (interpreter is null)
+        {
+            return (null, "no Python interpreter found (looked at $VIRTUAL_ENV, .venv/venv/env up to the repository root, python3 on PATH); pass --python");
+        }
+
+        if (!File.Exists(interpreter.Path))
+        {
+            return (null, $"interpreter {interpreter.Path} ({interpreter.Reason}) does not exist");
+        }
+
+        var entrypoint = options.EntrypointOverride
+                         ?? (manifest?.Entrypoint?.Value is { } listed && Entrypoint.SyntaxProblem(listed) is null ? listed : null)
+                         ?? EntrypointInference.Infer(inventory)
+                         ?? "app";
+        var sources = inventory
+            .Where(p => p.EndsWith(".py", StringComparison.Ordinal) && new FileInfo(Path.Combine(directory, p)).Length <= MaxSourceBytes)
+            .Take(MaxSources)
+            .ToList();
+        try
+        {
+            var request = new BridgeRequest(interpreter, directory, entrypoint, sources, options.ImportTimeout);
+            var facts = options.Host.Run(request);
+            if (facts.Environment is null && facts.Import is null && !facts.TimedOut)
+            {
+                var detail = facts.StderrTail.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim();
+                return (null, $"interpreter {interpreter.Path} ({interpreter.Reason}) did not run the bridge" + (detail is null ? string.Empty : $": {detail}"));
+            }
+
+            return (facts, null);
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or System.Text.Json.JsonException)
+        {
+            return (null, $"interpreter {interpreter.Path} could not be run: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,110 @@
+namespace Connect.Lint.Rules.Model.Python;
+
+// What the Python bridge reports about a deployment (protocol 1). Names mirror the JSON the
+// introspection script writes (snake_case there). Everything is optional: a crash or a hang leaves parts out.
+
+/// <summary>A place in the deployment's own code: relative path and 1-based line.</summary>
+public sealed record CodeLocation(string File, int Line);
+
+public sealed record SourcePosition(int Line, int Column, int EndLine, int EndColumn);
+
+public sealed record StaticImport(string Module, int Level, int Line, int Column, int EndLine, int EndColumn, IReadOnlyList<string>? Names);
+
+public sealed record StaticCall(string? Call, int Line, int Column, int EndLine, int EndColumn);
+
+public sealed record StaticBlueprint(string? Name, int Line, int Column, int EndLine, int EndColumn);
+
+public sealed record StaticSyntaxError(string Message, int Line, int Column);
+
+/// <summary>What <c>ast</c> saw in one local module, without running it.</summary>
+public sealed record StaticFileFacts(
+    string File,
+    IReadOnlyList<StaticImport> Imports,
+    IReadOnlyList<StaticCall> ModuleLevelRuns,
+    IReadOnlyList<StaticBlueprint> Blueprints,
+    IReadOnlyList<SourcePosition> FlaskApps,
+    StaticSyntaxError? SyntaxError);
+
+public sealed record EnvironmentFacts(string Python, string Version, string Executable, string Prefix, string? Pip, string? Locale, IReadOnlyList<string> Stdlib);
+
+public sealed record RecordedRun(string Call, CodeLocation? Where, object? Debug);
+
+public sealed record ImportFailure(string Type, string Message, string? MissingModule);
+
+public sealed record CallError(string Type, string Message, CodeLocation? Where);
+
+/// <summary>How the entrypoint resolved: the name found, its shape (app, factory, factory-needs-args, other).</summary>
+public sealed record ResolvedObject(string Name, string Shape, bool Called, string? ResultShape, CallError? CallError);
+
+public sealed record Candidate(string Name, string Kind);
+
+public sealed record UrlRule(string Rule, string Endpoint, IReadOnlyList<string> Methods, string? Blueprint, CodeLocation? Where);
+
+public sealed record BlueprintFacts(string Name, string ImportName, string? UrlPrefix, CodeLocation? Where);
+
+public sealed record AppFacts(
+    string Name,
+    string ImportName,
+    string RootPath,
+    string? StaticFolder,
+    string? StaticUrlPath,
+    string? TemplateFolder,
+    bool Debug,
+    IReadOnlyList<UrlRule> Rules,
+    IReadOnlyList<BlueprintFacts> Blueprints);
+
+public sealed record UnregisteredBlueprint(string Name, CodeLocation? Where);
+
+public sealed record Distribution(string Name, string? Version);
+
+/// <summary>What importing the entrypoint the way Connect does showed.</summary>
+public sealed record ImportFacts
+{
+    public required string Module { get; init; }
+    public string? Object { get; init; }
+
+    /// <summary>imported, error or exit.</summary>
+    public required string Outcome { get; init; }
+    public int? ExitCode { get; init; }
+    public ImportFailure? Error { get; init; }
+    public CodeLocation? Where { get; init; }
+    public IReadOnlyList<RecordedRun> Runs { get; init; } = [];
+    public ResolvedObject? Resolved { get; init; }
+    public IReadOnlyList<Candidate> Candidates { get; init; } = [];
+    public AppFacts? App { get; init; }
+    public IReadOnlyList<UnregisteredBlueprint> UnregisteredBlueprints { get; init; } = [];
+    public IReadOnlyList<string> LocalModules { get; init; } = [];
+    public IReadOnlyList<string> ThirdParty { get; init; } = [];
+    public IReadOnlyDictionary<string, IReadOnlyList<Distribution>> Distributions { get; init; } = new Dictionary<string, IReadOnlyList<Distribution>>();
+}
+
+/// <summary>Everything one run of the bridge produced, including how the process ended.</summary>
+public sealed record PythonFacts
+{
+    /// <summary>The interpreter used, and why it was chosen (--python, $VIRTUAL_ENV, a .venv, PATH).</summary>
+    public required string Interpreter { get; init; }
+    public required string InterpreterReason { get; init; }
+
+    /// <summary>process or embedded.</summary>
+    public string Host { get; init; } = "process";
+
+    /// <summary>The entrypoint that was imported (module or module:object).</summary>
+    public required string Entrypoint { get; init; }
+
+    public EnvironmentFacts? Environment { get; init; }
+    public IReadOnlyList<StaticFileFacts> Files { get; init; } = [];
+    public ImportFacts? Import { get; init; }
+
+    /// <summary>True when the import did not finish within the timeout (the process was killed).</summary>
+    public bool TimedOut { get; init; }
+    public double TimeoutSeconds { get; init; }
+
+    /// <summary>Where the user's code was when the timeout or a crash struck (from Python's faulthandler).</summary>
+    public CodeLocation? StuckAt { get; init; }
+
+    /// <summary>The process ended before answering: its exit code (negative: killed by that signal).</summary>
+    public int? HardExitCode { get; init; }
+
+    /// <summary>The last lines the process wrote to stderr (user output included), for messages.</summary>
+    public string StderrTail { get; init; } = string.Empty;
+}
