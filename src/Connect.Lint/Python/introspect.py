@@ -14,22 +14,17 @@ PROTOCOL = 1
 sys.dont_write_bytecode = True  # never leave __pycache__ behind in the user's project
 
 
-def _open_answer_channel():
-    answer_fd = os.dup(1)
-    os.dup2(2, 1)
-    sys.stdout = sys.stderr
-    return answer_fd
+def _encode(message):
+    return json.dumps(message, default=str) + "\n"
 
 
-ANSWER_FD = _open_answer_channel()
-
-
-def send(message):
-    data = (json.dumps(message, default=str) + "\n").encode("utf-8")
-    view = memoryview(data)
-    while view:
-        written = os.write(ANSWER_FD, view)
-        view = view[written:]
+def _fd_sender(answer_fd):
+    def send(message):
+        view = memoryview(_encode(message).encode("utf-8"))
+        while view:
+            written = os.write(answer_fd, view)
+            view = view[written:]
+    return send
 
 
 # ---------------------------------------------------------------- static facts (ast, nothing run)
@@ -122,12 +117,16 @@ def static_facts(path, relative):
 
 # ---------------------------------------------------------------- import facts (user code runs)
 
+_INHERITED = object()  # marks a patched name the class only inherited: uninstalling deletes it
+
+
 class Recorder:
     def __init__(self, directory):
         self.directory = os.path.realpath(directory)
         self.runs = []
         self.registrations = []
         self.blueprints = {}
+        self.originals = []
 
     def user_frame(self, frames):
         """The innermost frame in the deployment's own code, as {"file": relative path, "line": n}."""
@@ -162,6 +161,9 @@ class Recorder:
         def fake_run_simple(*args, **kwargs):
             recorder.runs.append({"call": "run_simple", "where": recorder.caller(), "debug": kwargs.get("use_debugger")})
 
+        for owner, name in ((flask.Flask, "run"), (werkzeug.serving, "run_simple"), (flask.Blueprint, "__init__"),
+                            (flask.Flask, "register_blueprint"), (flask.Blueprint, "register_blueprint")):
+            self.originals.append((owner, name, vars(owner).get(name, _INHERITED)))
         flask.Flask.run = fake_run
         werkzeug.serving.run_simple = fake_run_simple
 
@@ -192,6 +194,14 @@ class Recorder:
         wrap_register(flask.Flask)
         wrap_register(flask.Blueprint)
         return True
+
+    def uninstall(self):
+        for owner, name, original in reversed(self.originals):
+            if original is _INHERITED:
+                delattr(owner, name)
+            else:
+                setattr(owner, name, original)
+        self.originals = []
 
 
 def _traceback_frames(error):
@@ -281,7 +291,8 @@ def _app_facts(app, recorder):
         code = getattr(view, "__code__", None)
         if code is not None:
             where = recorder.user_frame([(code.co_filename, code.co_firstlineno)])
-        rules.append({"rule": rule.rule, "endpoint": endpoint, "methods": methods, "blueprint": blueprint, "where": where})
+        rules.append({"rule": rule.rule, "endpoint": endpoint, "methods": methods, "blueprint": blueprint, "where": where,
+                      "has_view": view is not None})
     registered = {}
     for registration in recorder.registrations:
         registered.setdefault(registration["blueprint"], registration)
@@ -411,25 +422,66 @@ def environment_facts():
     }
 
 
-def main():
-    request = json.loads(sys.argv[1])
+def run(request, send, watchdog):
     directory = request["directory"]
     os.chdir(directory)
     sys.path.insert(0, directory)
     static = [static_facts(os.path.join(directory, rel), rel) for rel in request.get("sources", [])]
     send({"kind": "static", "protocol": PROTOCOL, "environment": environment_facts(), "files": static})
-    try:
-        import faulthandler
-        faulthandler.enable(file=sys.__stderr__)
-        if request.get("timeout"):
-            faulthandler.dump_traceback_later(max(request["timeout"] - 1, 0.5), exit=False, file=sys.__stderr__)
-    except Exception:
-        pass
+    if watchdog:
+        # Only in a process of our own: faulthandler's signal handlers must not replace a host's.
+        try:
+            import faulthandler
+            faulthandler.enable(file=sys.__stderr__)
+            if request.get("timeout"):
+                faulthandler.dump_traceback_later(max(request["timeout"] - 1, 0.5), exit=False, file=sys.__stderr__)
+        except Exception:
+            pass
     recorder = Recorder(directory)
-    facts = import_facts(request, recorder)
+    try:
+        facts = import_facts(request, recorder)
+    finally:
+        recorder.uninstall()
     local, third_party, distributions = _module_facts(directory)
     facts.update(local_modules=local, third_party=third_party, distributions=distributions)
     send(facts)
+
+
+def main():
+    """The process host: answers on the original stdout, user output on stderr, then a hard exit."""
+    answer_fd = os.dup(1)
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    run(json.loads(sys.argv[1]), _fd_sender(answer_fd), watchdog=True)
+
+
+def run_embedded(request_json, answer_path):
+    """The embedded host: same facts, written to a file; the host process's state is put back after."""
+    request = json.loads(request_json)
+    directory = os.path.realpath(request["directory"])
+    saved_cwd, saved_path, saved_stdout = os.getcwd(), list(sys.path), sys.stdout
+    saved_modules = set(sys.modules)
+    saved_fd = os.dup(1)
+    lines = []
+    try:
+        sys.stdout.flush()
+        os.dup2(2, 1)
+        sys.stdout = sys.stderr
+        run(request, lambda message: lines.append(_encode(message)), watchdog=False)
+    finally:
+        sys.stdout.flush()
+        os.dup2(saved_fd, 1)
+        os.close(saved_fd)
+        sys.stdout = saved_stdout
+        os.chdir(saved_cwd)
+        sys.path[:] = saved_path
+        # The deployment's own modules go, so that another deployment's "app" is imported afresh.
+        for name in set(sys.modules) - saved_modules:
+            filename = getattr(sys.modules.get(name), "__file__", None) or ""
+            if os.path.realpath(filename).startswith(directory + os.sep):
+                del sys.modules[name]
+        with open(answer_path, "w", encoding="utf-8") as handle:
+            handle.write("".join(lines))
 
 
 if __name__ == "__main__":

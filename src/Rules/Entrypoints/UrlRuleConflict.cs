@@ -21,7 +21,7 @@ public sealed class UrlRuleConflict : PythonRule
             for (var earlier = 0; earlier < later; earlier++)
             {
                 var shared = rules[later].Methods.Intersect(rules[earlier].Methods).ToList();
-                if (rules[later].Rule == rules[earlier].Rule && rules[later].Endpoint != rules[earlier].Endpoint && shared.Count > 0)
+                if (rules[later].HasView && rules[later].Rule == rules[earlier].Rule && rules[later].Endpoint != rules[earlier].Endpoint && shared.Count > 0)
                 {
                     sink.Report(Create(At(deployment, rules[later].Where, facts), null,
                         string.Join("/", shared), rules[later].Rule, rules[earlier].Endpoint, rules[later].Endpoint));

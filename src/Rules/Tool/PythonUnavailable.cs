@@ -18,5 +18,10 @@ public sealed class PythonUnavailable : Rule
         {
             sink.Report(Create(Location.WholeFile(deployment.ManifestPath), null, reason));
         }
+        else if (deployment.Python?.HostFallbackReason is { } fallback)
+        {
+            sink.Report(new Diagnostic(Descriptor, Location.WholeFile(deployment.ManifestPath),
+                $"embedded Python host unavailable, the process host ran instead: {fallback}"));
+        }
     }
 }

@@ -38,7 +38,8 @@ public sealed record ResolvedObject(string Name, string Shape, bool Called, stri
 
 public sealed record Candidate(string Name, string Kind);
 
-public sealed record UrlRule(string Rule, string Endpoint, IReadOnlyList<string> Methods, string? Blueprint, CodeLocation? Where);
+/// <summary>A URL rule; HasView is false for an endpoint kept only for url_for (flaskr's "index" alias).</summary>
+public sealed record UrlRule(string Rule, string Endpoint, IReadOnlyList<string> Methods, string? Blueprint, CodeLocation? Where, bool HasView = true);
 
 public sealed record BlueprintFacts(string Name, string ImportName, string? UrlPrefix, CodeLocation? Where);
 
@@ -87,6 +88,9 @@ public sealed record PythonFacts
 
     /// <summary>process or embedded.</summary>
     public string Host { get; init; } = "process";
+
+    /// <summary>Why the embedded host was asked for but the process host ran instead (CL9001 says so).</summary>
+    public string? HostFallbackReason { get; init; }
 
     /// <summary>The entrypoint that was imported (module or module:object).</summary>
     public required string Entrypoint { get; init; }

@@ -1,0 +1,6 @@
+from flask import Flask
+
+from settings import load
+
+app = Flask(__name__)
+app.config.update(load())

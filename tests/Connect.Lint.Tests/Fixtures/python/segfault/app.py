@@ -1,0 +1,6 @@
+import ctypes
+
+from flask import Flask
+
+app = Flask(__name__)
+ctypes.string_at(0)
