@@ -9,3 +9,6 @@ app.register_blueprint(bp, url_prefix="/items")
 @app.route("/health")
 def health():
     return jsonify(status="ok")
+
+
+app.run(debug=True)

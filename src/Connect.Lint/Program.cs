@@ -13,10 +13,12 @@ namespace Connect.Lint
     {
         public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
         {
+            Trace.Mark("main");
             try
             {
                 var root = Build(stdout, stderr);
                 var parsed = root.Parse(args);
+                Trace.Mark("parsed");
                 if (parsed.Errors.Count > 0)
                 {
                     foreach (var error in parsed.Errors)

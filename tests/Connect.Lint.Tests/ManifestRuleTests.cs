@@ -51,7 +51,7 @@ public sealed class ManifestRuleTests
     public void CleanTwin_ReportsNothing()
     {
         using var project = Minimal();
-        var run = project.Run("check", "project");
+        var run = project.Run("check", "project", "--no-python");
         Assert.Equal(0, run.ExitCode);
         Assert.Empty(Lines(run));
     }
@@ -78,7 +78,7 @@ public sealed class ManifestRuleTests
     public void CL1002_InvalidJson_PointsAtTheLineAndColumn(string manifest, string expected)
     {
         using var project = Minimal(manifest);
-        var run = project.Run("check", "project");
+        var run = project.Run("check", "project", "--no-python");
         Assert.Equal(1, run.ExitCode);
         Assert.Equal([expected], Lines(run));
     }
@@ -88,7 +88,7 @@ public sealed class ManifestRuleTests
     {
         using var project = Minimal();
         project.WriteBytes("manifest.json", [.. Encoding.UTF8.GetBytes("{\n  \"locale\": \"caf"), 0xE9, .. Encoding.UTF8.GetBytes("\"\n}")]);
-        var run = project.Run("check", "project");
+        var run = project.Run("check", "project", "--no-python");
         Assert.Equal(["project/manifest.json:2:17: error CL1002 manifest.json is not valid JSON: invalid UTF-8 byte 0xe9"], Lines(run));
     }
 
@@ -96,7 +96,7 @@ public sealed class ManifestRuleTests
     public void CL1002_DeepNesting_IsADiagnosticNotACrash()
     {
         using var project = Minimal(new string('[', 100_000));
-        var run = project.Run("check", "project");
+        var run = project.Run("check", "project", "--no-python");
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("CL1002 manifest.json is not valid JSON: nesting deeper than 512 levels", run.Stdout);
     }
@@ -111,7 +111,7 @@ public sealed class ManifestRuleTests
               "files": {"app.py": {"checksum": "nope"}, "requirements.txt": []}
             }
             """);
-        var run = project.Run("check", "project");
+        var run = project.Run("check", "project", "--no-python");
         Assert.Equal(
         [
             "project/manifest.json:2:14: error CL1003 'version' must be an integer, not a string",
@@ -125,8 +125,8 @@ public sealed class ManifestRuleTests
     public void CL1004_WrongAppmodeForFlask_IsFixed()
     {
         using var project = Minimal(ValidManifest.Replace("\"python-api\"", "\"python-fastapi\""));
-        var run = project.Run("check", "project");
-        var fix = project.Run("check", "project", "--fix");
+        var run = project.Run("check", "project", "--no-python");
+        var fix = project.Run("check", "project", "--no-python", "--fix");
         Assert.Equal(["project/manifest.json:5:16: error CL1004 appmode is 'python-fastapi' but this is a Flask app: Connect serves Flask (WSGI) apps as 'python-api'"], Lines(run));
         Assert.Equal(0, fix.ExitCode);
         Assert.Equal(ValidManifest, project.Read("manifest.json"));
@@ -140,7 +140,7 @@ public sealed class ManifestRuleTests
     public void CL1005_EntrypointSyntax(string entrypoint, string problem)
     {
         using var project = Minimal(ValidManifest.Replace("\"entrypoint\": \"app\"", $"\"entrypoint\": \"{entrypoint}\""));
-        var run = project.Run("check", "project");
+        var run = project.Run("check", "project", "--no-python");
         Assert.Equal([$"project/manifest.json:6:19: error CL1005 invalid entrypoint: {problem}"], Lines(run));
     }
 
@@ -150,14 +150,14 @@ public sealed class ManifestRuleTests
     public void CL1005_CleanTwins(string entrypoint)
     {
         using var project = Minimal(ValidManifest.Replace("\"entrypoint\": \"app\"", $"\"entrypoint\": \"{entrypoint}\""));
-        Assert.DoesNotContain("CL1005", project.Run("check", "project").Stdout);
+        Assert.DoesNotContain("CL1005", project.Run("check", "project", "--no-python").Stdout);
     }
 
     [Fact]
     public void CL1009_ListedBytecode_IsANote()
     {
         using var project = Minimal(ValidManifest.Replace("\"app.py\": {", "\"__pycache__/app.cpython-311.pyc\": {\n      \"checksum\": \"071247fb76bf273d3195e9f41b263f31\"\n    },\n    \"app.py\": {"));
-        var run = project.Run("check", "project", "--select", "CL1009");
+        var run = project.Run("check", "project", "--no-python", "--select", "CL1009");
         Assert.Equal(["project/manifest.json:20:5: note CL1009 '__pycache__/app.cpython-311.pyc' is Python bytecode; it should not be deployed"], Lines(run));
         Assert.Equal(0, run.ExitCode);
     }
@@ -169,10 +169,10 @@ public sealed class ManifestRuleTests
     public void CL1010_UnsafePaths_AreNeverRead(string path, string reason)
     {
         using var project = Minimal(ValidManifest.Replace("\"app.py\": {", $"\"{path}\": {{\n      \"checksum\": \"071247fb76bf273d3195e9f41b263f31\"\n    }},\n    \"app.py\": {{"));
-        var run = project.Run("check", "project");
+        var run = project.Run("check", "project", "--no-python");
         var shown = path.Replace("\\\\", "\\");
         Assert.Equal([$"project/manifest.json:20:5: error CL1010 '{shown}' cannot be deployed: {reason}; it was not read"], Lines(run));
-        project.Run("check", "project", "--fix");
+        project.Run("check", "project", "--no-python", "--fix");
         Assert.Equal(ValidManifest, project.Read("manifest.json"));
     }
 
@@ -182,7 +182,7 @@ public sealed class ManifestRuleTests
         using var project = Minimal(ValidManifest.Replace("\"app.py\": {", "\"outside.txt\": {\n      \"checksum\": \"071247fb76bf273d3195e9f41b263f31\"\n    },\n    \"app.py\": {"));
         File.WriteAllText(Path.Combine(project.Root, "secret.txt"), "outside");
         File.CreateSymbolicLink(project.PathOf("outside.txt"), Path.Combine(project.Root, "secret.txt"));
-        var run = project.Run("check", "project");
+        var run = project.Run("check", "project", "--no-python");
         Assert.Equal(["project/manifest.json:20:5: error CL1010 'outside.txt' cannot be deployed: it leads out of the deployment directory through a symlink; it was not read"], Lines(run));
     }
 
@@ -191,7 +191,7 @@ public sealed class ManifestRuleTests
     {
         using var project = Minimal();
         File.Delete(project.PathOf("requirements.txt"));
-        var run = project.Run("check", "project", "--select", "CL1012");
+        var run = project.Run("check", "project", "--no-python", "--select", "CL1012");
         Assert.Equal(["project/manifest.json:13:23: error CL1012 'requirements.txt' (python.package_manager.package_file) does not exist: Connect cannot install the app's packages"], Lines(run));
     }
 
@@ -199,7 +199,7 @@ public sealed class ManifestRuleTests
     public void CL1013_WebAppManifest_IsSkippedWithANote()
     {
         using var project = Minimal("{\"name\": \"Shop\", \"start_url\": \"/\", \"icons\": []}");
-        var run = project.Run("check", "project");
+        var run = project.Run("check", "project", "--no-python");
         Assert.Equal(0, run.ExitCode);
         Assert.Single(Lines(run), l => l.StartsWith("project/manifest.json:1:1: note CL1013 ", StringComparison.Ordinal));
     }
@@ -209,7 +209,7 @@ public sealed class ManifestRuleTests
     {
         using var project = Minimal();
         project.Write("static/manifest.json", "{\"name\": \"Shop\", \"icons\": []}");
-        var run = project.Run("check", ".");
+        var run = project.Run("check", ".", "--no-python");
         Assert.DoesNotContain("CL1013", run.Stdout);
         Assert.Contains("in 1 deployment.", run.Stdout);
     }
@@ -220,7 +220,7 @@ public sealed class ManifestRuleTests
         using var project = Minimal();
         Directory.CreateDirectory(project.PathOf("loop"));
         Directory.CreateSymbolicLink(project.PathOf("loop/again"), project.PathOf("loop"));
-        var run = project.Run("check", "project");
+        var run = project.Run("check", "project", "--no-python");
         Assert.Equal(0, run.ExitCode);
     }
 
@@ -229,7 +229,7 @@ public sealed class ManifestRuleTests
     {
         var padding = new string('x', 50 * 1024 * 1024);
         using var project = Minimal(ValidManifest.Replace("\"locale\": \"en_US.UTF-8\",", $"\"locale\": \"en_US.UTF-8\",\n  \"x-padding\": \"{padding}\","));
-        var run = project.Run("check", "project");
+        var run = project.Run("check", "project", "--no-python");
         Assert.Equal(0, run.ExitCode);
     }
 }

@@ -62,6 +62,7 @@ public static class CheckCommand
             }
 
             var current = Load();
+            Trace.Mark("loaded");
             var found = LintEngine.Analyze(current, selection);
             var initial = found;
             if (options.Diff)
@@ -101,6 +102,7 @@ public static class CheckCommand
             summaries.Add(new DeploymentSummary(current.Directory, interpreter, notices));
         }
 
+        Trace.Mark("analysed");
         var ordered = LintEngine.Order(diagnostics);
         if (options.Diff)
         {

@@ -34,12 +34,10 @@ public static class InspectCommand
     }
 
     private static string RenderJson(PythonFacts facts) =>
-        JsonSerializer.Serialize(facts, new JsonSerializerOptions
+        JsonSerializer.Serialize(facts, new BridgeJsonContext(new JsonSerializerOptions(BridgeJsonContext.Default.Options)
         {
-            WriteIndented = true,
-            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        }) + "\n";
+        }).PythonFacts) + "\n";
 
     private static string RenderText(string directory, PythonFacts facts, IReadOnlyList<Diagnostic> problems)
     {

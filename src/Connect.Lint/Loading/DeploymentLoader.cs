@@ -19,6 +19,7 @@ public static partial class DeploymentLoader
 
     public static Deployment Load(DeploymentTarget target, IReadOnlyList<string> excludes, PythonOptions? python = null)
     {
+        Trace.Mark("load");
         var directory = Path.GetFullPath(target.Directory);
         var realRoot = SafePaths.RealPath(directory) ?? directory;
         var manifestLoad = LoadManifest(Path.Combine(directory, "manifest.json"), realRoot);

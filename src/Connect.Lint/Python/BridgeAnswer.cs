@@ -7,13 +7,22 @@ namespace Connect.Lint.Python;
 /// <summary>Turns the script's JSON lines (and what stderr shows of a crash or hang) into <see cref="PythonFacts"/>.</summary>
 public static partial class BridgeAnswer
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        PropertyNameCaseInsensitive = true,
-    };
+    internal sealed record StaticMessage(EnvironmentFacts? Environment, IReadOnlyList<StaticFileFacts>? Files);
 
-    private sealed record StaticMessage(EnvironmentFacts? Environment, IReadOnlyList<StaticFileFacts>? Files);
+    /// <summary>
+    /// Parses a tiny answer so that System.Text.Json's first-use cost is paid on another thread while the
+    /// interpreter imports the app, not after it.
+    /// </summary>
+    public static void WarmUp()
+    {
+        var request = new BridgeRequest(new InterpreterChoice("python3", "warm-up"), "/", "app", [], TimeSpan.FromSeconds(1));
+        Parse(request, "process",
+            [
+                """{"kind": "static", "environment": {"python": "3.11.2", "version": "", "executable": "", "prefix": "", "pip": null, "locale": "", "stdlib": ["os"]}, "files": [{"file": "app.py", "imports": [{"module": "flask", "level": 0, "line": 1, "column": 1, "end_line": 1, "end_column": 2}], "module_level_runs": [], "blueprints": [], "registrations": [], "flask_apps": [], "syntax_error": null}]}""",
+                """{"kind": "import", "module": "app", "outcome": "imported", "runs": [], "resolved": {"name": "app", "shape": "app", "called": false}, "candidates": [], "app": {"name": "app", "import_name": "app", "root_path": "/", "debug": false, "rules": [{"rule": "/", "endpoint": "i", "methods": ["GET"], "where": {"file": "app.py", "line": 1}}], "blueprints": []}, "unregistered_blueprints": [], "local_modules": [], "third_party": [], "distributions": {}}""",
+            ],
+            string.Empty, timedOut: false, exitCode: 0);
+    }
 
     public static PythonFacts Parse(BridgeRequest request, string host, IEnumerable<string> lines, string stderrTail, bool timedOut, int? exitCode)
     {
@@ -31,16 +40,17 @@ public static partial class BridgeAnswer
             var kind = document.RootElement.TryGetProperty("kind", out var k) ? k.GetString() : null;
             if (kind == "static")
             {
-                var message = document.RootElement.Deserialize<StaticMessage>(Options);
+                var message = document.RootElement.Deserialize(BridgeJsonContext.Default.StaticMessage);
                 environment = message?.Environment;
                 files = message?.Files ?? [];
             }
             else if (kind == "import")
             {
-                import = document.RootElement.Deserialize<ImportFacts>(Options);
+                import = document.RootElement.Deserialize(BridgeJsonContext.Default.ImportFacts);
             }
         }
 
+        Trace.Mark("answer parsed");
         return new PythonFacts
         {
             Interpreter = request.Interpreter.Path,

@@ -59,6 +59,7 @@ public sealed class ProcessHost : IPythonHost
             }
         };
 
+        Trace.Mark("python start");
         process.Start();
         process.StandardInput.Close();
         process.BeginOutputReadLine();
@@ -76,6 +77,7 @@ public sealed class ProcessHost : IPythonHost
         }
 
         process.WaitForExit();
+        Trace.Mark("python exited");
         string tail;
         lock (stderr)
         {

@@ -37,7 +37,9 @@ public static class PythonBridge
         try
         {
             var request = new BridgeRequest(interpreter, directory, entrypoint, sources, options.ImportTimeout);
+            var warmUp = Task.Run(BridgeAnswer.WarmUp);
             var facts = options.Host.Run(request);
+            warmUp.Wait();
             if (facts.Environment is null && facts.Import is null && !facts.TimedOut)
             {
                 var detail = facts.StderrTail.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim();

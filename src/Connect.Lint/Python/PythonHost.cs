@@ -18,13 +18,27 @@ public static class BridgeProtocol
 {
     public static readonly Lazy<string> Script = new(() => EmbeddedText.Read("python/introspect.py"));
 
-    public static string RequestJson(BridgeRequest request) =>
-        System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+    public static string RequestJson(BridgeRequest request)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(stream))
         {
-            ["protocol"] = 1,
-            ["directory"] = request.Directory,
-            ["entrypoint"] = request.Entrypoint,
-            ["sources"] = request.Sources,
-            ["timeout"] = request.Timeout.TotalSeconds,
-        });
+            writer.WriteStartObject();
+            writer.WriteNumber("protocol", 1);
+            writer.WriteString("directory", request.Directory);
+            writer.WriteString("entrypoint", request.Entrypoint);
+            writer.WriteStartArray("sources");
+            foreach (var source in request.Sources)
+            {
+                writer.WriteStringValue(source);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteNumber("timeout", request.Timeout.TotalSeconds);
+            writer.WriteBoolean("distributions", false);
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
 }

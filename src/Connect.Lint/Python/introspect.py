@@ -318,7 +318,7 @@ def _app_facts(app, recorder):
     }
 
 
-def _module_facts(directory):
+def _module_facts(directory, with_distributions):
     real = os.path.realpath(directory)
     local, third_party = set(), set()
     stdlib = set(getattr(sys, "stdlib_module_names", ()))
@@ -330,7 +330,10 @@ def _module_facts(directory):
         elif top not in stdlib and top not in sys.builtin_module_names and not top.startswith("_") and filename:
             third_party.add(top)
     distributions = {}
+    if not with_distributions:
+        return sorted(local), sorted(third_party), distributions
     try:
+        # importlib.metadata and its scan of every installed distribution cost ~0.1 s: only on request.
         from importlib import metadata
         mapping = metadata.packages_distributions() if hasattr(metadata, "packages_distributions") else {}
         for top in sorted(third_party):
@@ -401,25 +404,41 @@ def import_facts(request, recorder):
 def environment_facts():
     import locale
 
+    # As the process's environment says, also when embedded in a host that never called setlocale.
     try:
-        joined = ".".join(item or "" for item in locale.getlocale())
+        previous = locale.setlocale(locale.LC_CTYPE)
+        try:
+            locale.setlocale(locale.LC_CTYPE, "")
+            joined = ".".join(item or "" for item in locale.getlocale())
+        finally:
+            locale.setlocale(locale.LC_CTYPE, previous)
     except Exception:
         joined = "."
-    pip = None
-    try:
-        from importlib import metadata
-        pip = metadata.version("pip")
-    except Exception:
-        pass
     return {
         "python": "%d.%d.%d" % sys.version_info[:3],
         "version": sys.version,
         "executable": sys.executable,
         "prefix": sys.prefix,
-        "pip": pip,
+        "pip": _pip_version(),
         "locale": "" if joined == "." else joined,
         "stdlib": sorted(getattr(sys, "stdlib_module_names", ())),
     }
+
+
+def _pip_version():
+    """pip's __version__, read from its source: importing pip or importlib.metadata costs a tenth of a second."""
+    import importlib.util
+    import re
+
+    try:
+        spec = importlib.util.find_spec("pip")
+        if spec is None or not spec.origin:
+            return None
+        with open(spec.origin, encoding="utf-8") as handle:
+            match = re.search(r"""^__version__\s*=\s*["']([^"']+)["']""", handle.read(), re.MULTILINE)
+        return match.group(1) if match else None
+    except Exception:
+        return None
 
 
 def run(request, send, watchdog):
@@ -442,7 +461,7 @@ def run(request, send, watchdog):
         facts = import_facts(request, recorder)
     finally:
         recorder.uninstall()
-    local, third_party, distributions = _module_facts(directory)
+    local, third_party, distributions = _module_facts(directory, request.get("distributions", False))
     facts.update(local_modules=local, third_party=third_party, distributions=distributions)
     send(facts)
 

@@ -109,6 +109,7 @@ public sealed record PythonFacts
     /// <summary>The process ended before answering: its exit code (negative: killed by that signal).</summary>
     public int? HardExitCode { get; init; }
 
-    /// <summary>The last lines the process wrote to stderr (user output included), for messages.</summary>
+    /// <summary>The last lines the process wrote to stderr (user output included), for messages; not part of the facts.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string StderrTail { get; init; } = string.Empty;
 }

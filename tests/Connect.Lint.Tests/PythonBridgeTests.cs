@@ -1,0 +1,201 @@
+using System.Text.RegularExpressions;
+using Snapshooter.Xunit;
+using Xunit;
+
+namespace Connect.Lint.Tests;
+
+/// <summary>The Python bridge on real projects through the real interpreter, in both hosts.</summary>
+public sealed class PythonBridgeTests
+{
+    private static readonly string[] Hosts = ["process", "embedded"];
+
+    /// <summary>A fixture copied with a manifest written for the given entrypoint.</summary>
+    private static TempProject Deployment(string fixture, string entrypoint)
+    {
+        var project = TempProject.FromFixture($"python/{fixture}");
+        var written = project.Run("write-manifest", "project", "--python", TestPython.Path, "-e", entrypoint);
+        Assert.True(written.ExitCode == 0, written.Stderr);
+        return project;
+    }
+
+    private static string[] Check(TempProject project, string host, params string[] extra) =>
+        project.Run(["check", "project", "--python", TestPython.Path, "--python-host", host, "--select", "CL1011,CL2,CL9", .. extra])
+            .Stdout.Split('\n').Where(l => l.Contains(" CL")).ToArray();
+
+    public static TheoryData<string, string, string> Layouts()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var host in Hosts)
+        {
+            data.Add(host, "flaskr:flaskr", "Entrypoint   flaskr  → create_app() called with no arguments (application factory) → Flask app");
+            data.Add(host, "package:myapp:app", "Entrypoint   myapp:app  → object 'app' (Flask app)");
+            data.Add(host, "application-object:wsgi", "Entrypoint   wsgi  → object 'application' (Flask app)");
+            data.Add(host, "hyphen-module:my-app:app", "Entrypoint   my-app:app  → object 'app' (Flask app)");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Layouts))]
+    public void RealLayouts_Resolve(string host, string fixtureAndEntrypoint, string expectedLine)
+    {
+        var fixture = fixtureAndEntrypoint[..fixtureAndEntrypoint.IndexOf(':')];
+        var entrypoint = fixtureAndEntrypoint[(fixture.Length + 1)..];
+        using var project = Deployment(fixture, entrypoint);
+
+        var inspect = project.Run("inspect", "project", "--python", TestPython.Path, "--python-host", host);
+
+        Assert.Equal(0, inspect.ExitCode);
+        Assert.Contains(expectedLine + "\n", inspect.Stdout);
+        Assert.Empty(Check(project, host));
+    }
+
+    [Fact]
+    public void Flaskr_ListsBothBlueprintsWithTheirPrefixes()
+    {
+        using var project = Deployment("flaskr", "flaskr");
+        var inspect = project.Run("inspect", "project", "--python", TestPython.Path);
+        Snapshot.Match(Regex.Replace(inspect.Stdout, "Python [0-9.]+;", "Python X.Y.Z;"));
+    }
+
+    public static TheoryData<string, string, string, string> Hostile()
+    {
+        var data = new TheoryData<string, string, string, string>();
+        (string Fixture, string Expected, bool EmbeddedSurvives)[] cases =
+        [
+            ("run-at-import", "project/app.py:11:1: error CL2006 app.run() runs when the module is imported: under Connect it blocks or fails; put it under 'if __name__ == \"__main__\":'", true),
+            ("sys-exit", "project/app.py:6:1: error CL2007 importing 'app' calls sys.exit(3): Connect's server process stops", true),
+            ("deep-exception", "project/settings.py:3:1: error CL2002 importing 'app' raised ValueError: invalid literal for int() with base 10: 'eighty'", true),
+            ("missing-package", "project/app.py:3:1: warning CL9002 the environment of /usr/bin/python3 has no module 'connect_lint_absent_package', so importing 'app' could not be checked; install the requirements into it", true),
+            ("loud-stdout", "", true),
+            ("non-daemon-thread", "", true),
+            ("os-exit", "project/manifest.json:6:19: error CL2007 the interpreter exited with code 7 (os._exit or a crash) while importing 'app'", false),
+            ("segfault", "project/app.py:6:1: error CL2007 the interpreter was killed by signal 11 (SIGSEGV) while importing 'app'", false),
+            ("endless-loop", "project/app.py:4:1: error CL2005 importing 'app' did not finish within 3 s and was stopped: Connect would fail to start it", false),
+        ];
+        foreach (var (fixture, expected, embeddedSurvives) in cases)
+        {
+            foreach (var host in Hosts.Where(h => h == "process" || embeddedSurvives))
+            {
+                data.Add(host, fixture, "app", expected);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public void HostileProjects_AreReportedAndNeverHang(string host, string fixture, string entrypoint, string expected)
+    {
+        using var project = Deployment(fixture, entrypoint);
+
+        var lines = Check(project, host, "--import-timeout", "3");
+
+        Assert.Equal(expected.Length == 0 ? [] : [expected], lines);
+        Assert.False(Directory.Exists(project.PathOf("__pycache__")), "the bridge must not write bytecode into the project");
+    }
+
+    [Theory]
+    [InlineData("process")]
+    [InlineData("embedded")]
+    public void RoutesAndBlueprints(string host)
+    {
+        using var project = Deployment("routes-and-blueprints", "app:app");
+        Assert.Equal(
+        [
+            "project/app.py:4:9: warning CL2009 Blueprint 'admin' is created but never registered with the app: none of its routes exist",
+            "project/app.py:12:1: warning CL2008 GET /items is already served by endpoint 'list_items': endpoint 'list_items_again' is unreachable",
+        ], Check(project, host));
+    }
+
+    [Fact]
+    public void CL2003_ObjectNotFound_IsFixedWhenOneAppExists()
+    {
+        using var project = Deployment("object-not-found", "app:application");
+
+        var lines = Check(project, "process");
+        var fix = project.Run("check", "project", "--python", TestPython.Path, "--fix");
+
+        Assert.Equal(["project/manifest.json:6:19: error CL2003 module 'app' has no object 'application'; it has 'app' (a Flask app)"], lines);
+        Assert.Equal(0, fix.ExitCode);
+        Assert.Contains("\"entrypoint\": \"app:app\"", project.Read("manifest.json"));
+    }
+
+    [Fact]
+    public void CL2004_AFactoryNamedInTheEntrypoint()
+    {
+        using var project = Deployment("factory-named", "myapp:create_app");
+        Assert.Equal(
+        [
+            "project/manifest.json:6:19: error CL2004 'myapp:create_app' is an application factory: Connect serves the named object itself and never calls it. " +
+            "Use the bare module 'myapp' (Connect then calls create_app() with no arguments) or a module that does app = create_app()",
+        ], Check(project, "process"));
+    }
+
+    [Fact]
+    public void CL2001_ModuleNotInTheDeployment()
+    {
+        using var project = Deployment("object-not-found", "nosuch:app");
+        Assert.Equal(["project/manifest.json:6:19: error CL2001 module 'nosuch' of entrypoint 'nosuch:app' is not in the deployment: no nosuch.py or nosuch/__init__.py"],
+            Check(project, "process"));
+    }
+
+    [Fact]
+    public void CL1011_PythonVersionMismatch_IsFixed()
+    {
+        using var project = Deployment("object-not-found", "app:app");
+        var manifest = Regex.Replace(project.Read("manifest.json"), "(\"python\": \\{\\n    \"version\": )\"[^\"]*\"", "$1\"3.8.10\"");
+        project.Write("manifest.json", manifest);
+
+        var lines = Check(project, "process");
+        project.Run("check", "project", "--python", TestPython.Path, "--fix");
+
+        var minor = string.Join('.', TestPython.PythonVersion.Split('.').Take(2));
+        Assert.Equal([$"project/manifest.json:9:16: warning CL1011 manifest.json records Python 3.8.10 but /usr/bin/python3 is Python {TestPython.PythonVersion}: Connect looks for a 3.8 on the server, not the {minor} you test with"], lines);
+        Assert.Contains($"\"version\": \"{TestPython.PythonVersion}\"", project.Read("manifest.json"));
+    }
+
+    [Fact]
+    public void CL9001_NoInterpreter_SkipsThePythonRulesOnly()
+    {
+        using var project = Deployment("object-not-found", "app:application");
+
+        var run = project.Run("check", "project", "--python", "/nonexistent/bin/python3");
+
+        Assert.Contains("project/manifest.json:1:1: warning CL9001 Python-aware checks skipped: interpreter /nonexistent/bin/python3 (--python) does not exist", run.Stdout);
+        Assert.DoesNotContain("CL2003", run.Stdout);
+    }
+
+    public static TheoryData<string, string> SurvivableFixtures() => new()
+    {
+        { "flaskr", "flaskr" },
+        { "package", "myapp:app" },
+        { "application-object", "wsgi" },
+        { "hyphen-module", "my-app:app" },
+        { "run-at-import", "app" },
+        { "sys-exit", "app" },
+        { "deep-exception", "app" },
+        { "missing-package", "app" },
+        { "loud-stdout", "app" },
+        { "object-not-found", "app:application" },
+        { "factory-named", "myapp:create_app" },
+        { "routes-and-blueprints", "app" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SurvivableFixtures))]
+    public void BothHosts_GiveIdenticalFacts(string fixture, string entrypoint)
+    {
+        using var project = Deployment(fixture, entrypoint);
+
+        string Facts(string host) =>
+            project.Run("inspect", "project", "--python", TestPython.Path, "--python-host", host, "--format", "json").Stdout
+                .Replace($"\"host\": \"{host}\"", "\"host\": \"…\"", StringComparison.Ordinal);
+
+        var process = Facts("process");
+        Assert.Contains("\"environment\"", process);
+        Assert.Equal(process, Facts("embedded"));
+    }
+}
