@@ -119,7 +119,7 @@ namespace Connect.Lint
             var exclude = ExcludeOption();
             var exitZero = new Option<bool>("--exit-zero") { Description = "Exit 0 even when problems are found." };
             var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
-            format.AcceptOnlyFromAmong("text", "json");
+            format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
             var output = new Option<string>("--output", "-o") { Description = "Write the report to this file instead of stdout." };
             var pythonHost = HostOption();
             var importTimeout = TimeoutOption();

@@ -93,7 +93,15 @@ public sealed class PythonBridgeTests
 
         var lines = Check(project, host, "--import-timeout", "3");
 
-        Assert.Equal(expected.Length == 0 ? [] : [expected], lines);
+        if (fixture == "endless-loop")
+        {
+            // The timeout strikes on the 'while' line or on its body, whichever runs at that instant.
+            Assert.Matches("^" + Regex.Escape(expected).Replace(@"app\.py:4:1", @"app\.py:[45]:1", StringComparison.Ordinal) + "$", Assert.Single(lines));
+        }
+        else
+        {
+            Assert.Equal(expected.Length == 0 ? [] : [expected], lines);
+        }
         Assert.False(Directory.Exists(project.PathOf("__pycache__")), "the bridge must not write bytecode into the project");
     }
 

@@ -124,6 +124,8 @@ public static class CheckCommand
         Emit(options, stdout, options.Format switch
         {
             "json" => JsonReporter.Render(result, ToolInfo.Version),
+            "sarif" => SarifReporter.Render(result, ToolInfo.Version),
+            "github" => GitHubReporter.Render(result),
             _ => TextReporter.Render(result),
         });
         return result.ExitCode;

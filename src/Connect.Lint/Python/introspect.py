@@ -117,6 +117,10 @@ def static_facts(path, relative):
 
 # ---------------------------------------------------------------- import facts (user code runs)
 
+def _flag(value):
+    return None if value is None else bool(value)
+
+
 _INHERITED = object()  # marks a patched name the class only inherited: uninstalling deletes it
 
 
@@ -156,10 +160,10 @@ class Recorder:
         recorder = self
 
         def fake_run(self_app, *args, **kwargs):
-            recorder.runs.append({"call": "run", "where": recorder.caller(), "debug": kwargs.get("debug")})
+            recorder.runs.append({"call": "run", "where": recorder.caller(), "debug": _flag(kwargs.get("debug"))})
 
         def fake_run_simple(*args, **kwargs):
-            recorder.runs.append({"call": "run_simple", "where": recorder.caller(), "debug": kwargs.get("use_debugger")})
+            recorder.runs.append({"call": "run_simple", "where": recorder.caller(), "debug": _flag(kwargs.get("use_debugger"))})
 
         for owner, name in ((flask.Flask, "run"), (werkzeug.serving, "run_simple"), (flask.Blueprint, "__init__"),
                             (flask.Flask, "register_blueprint"), (flask.Blueprint, "register_blueprint")):

@@ -27,7 +27,7 @@ public sealed record StaticFileFacts(
 
 public sealed record EnvironmentFacts(string Python, string Version, string Executable, string Prefix, string? Pip, string? Locale, IReadOnlyList<string> Stdlib);
 
-public sealed record RecordedRun(string Call, CodeLocation? Where, object? Debug);
+public sealed record RecordedRun(string Call, CodeLocation? Where, bool? Debug);
 
 public sealed record ImportFailure(string Type, string Message, string? MissingModule);
 
