@@ -24,10 +24,8 @@ public sealed class BlueprintNotRegistered : PythonRule
         {
             if (blueprint.Where is { } where)
             {
-                var statics = facts.Files.Where(f => f.File == where.File).SelectMany(f => f.Blueprints).FirstOrDefault(b => b.Line == where.Line);
-                var location = statics is null
-                    ? Location.LineOnly(deployment.FullPath(where.File), where.Line)
-                    : new Location(deployment.FullPath(where.File), statics.Line, statics.Column, statics.EndLine, statics.EndColumn);
+                var location = At(deployment, where, facts,
+                    file => file.Blueprints.Select(b => new StaticCall("Blueprint", b.Line, b.Column, b.EndLine, b.EndColumn)));
                 sink.Report(Create(location, null, blueprint.Name));
             }
         }
