@@ -75,3 +75,19 @@ public sealed class WriteManifestTests
         Assert.Contains("--entrypoint 'app.py:app': the module 'app.py' ends in '.py'", run.Stderr);
     }
 }
+
+public sealed class WriteManifestEntrypointTests
+{
+    [Fact]
+    public void UndecidedEntrypoint_IsTheOneModuleThatCreatesAFlaskApp()
+    {
+        using var project = TempProject.FromFixture("python/routes-and-blueprints");
+        File.Move(project.PathOf("app.py"), project.PathOf("service.py"));
+        project.Write("helpers.py", "def helper():\n    return 1\n");
+
+        var run = project.Run("write-manifest", "project", "--python", TestPython.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\"entrypoint\": \"service\"", project.Read("manifest.json"));
+    }
+}

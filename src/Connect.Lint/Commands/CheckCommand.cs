@@ -167,7 +167,8 @@ public static class CheckCommand
 
         try
         {
-            var generated = ManifestGenerator.Generate(deployment, python, entrypointOverride: null);
+            var generated = ManifestGenerator.Generate(deployment, python, entrypointOverride: null,
+                () => ManifestGenerator.EntrypointFromStaticFacts(deployment.Python));
             return deployment with { ProposedManifest = generated.Text };
         }
         catch (UsageException e)

@@ -41,7 +41,14 @@ public static class WriteManifestCommand
                           ?? throw new UsageException("no Python interpreter found (looked at $VIRTUAL_ENV, .venv/venv/env, python3 on PATH); pass --python PATH");
         var python = PythonEnvironmentQuery.Run(interpreter, TimeSpan.FromSeconds(30), out var problem)
                      ?? throw new UsageException(problem!);
-        var generated = ManifestGenerator.Generate(deployment, python, options.Entrypoint);
+        string? AskBridge()
+        {
+            var (facts, _) = PythonBridge.Run(directory, null, deployment.Inventory,
+                new PythonOptions(options.Python, new ProcessHost(), TimeSpan.FromSeconds(20)));
+            return ManifestGenerator.EntrypointFromStaticFacts(facts);
+        }
+
+        var generated = ManifestGenerator.Generate(deployment, python, options.Entrypoint, AskBridge);
 
         AtomicFile.WriteText(manifestPath, generated.Text);
         stderr.WriteLine($"Wrote {DisplayPath.Of(manifestPath)}: entrypoint {generated.Entrypoint}, {generated.FileCount} files, " +

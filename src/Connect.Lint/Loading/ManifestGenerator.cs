@@ -11,7 +11,7 @@ public sealed record GeneratedManifest(string Text, string Entrypoint, int FileC
 public static class ManifestGenerator
 {
     /// <summary>Throws <see cref="UsageException"/> with a one-line reason when no manifest can be made.</summary>
-    public static GeneratedManifest Generate(Deployment deployment, PythonEnvironment python, string? entrypointOverride)
+    public static GeneratedManifest Generate(Deployment deployment, PythonEnvironment python, string? entrypointOverride, Func<string?>? askBridge = null)
     {
         var notices = new List<string>();
         if (!deployment.StateOf(deployment.PackageFile).Exists)
@@ -21,7 +21,7 @@ public static class ManifestGenerator
         }
 
         var existing = deployment.Manifest;
-        var entrypoint = ChooseEntrypoint(deployment, existing, entrypointOverride);
+        var entrypoint = ChooseEntrypoint(deployment, existing, entrypointOverride, askBridge);
         var (requires, source, problem) = PythonRequiresSource.Find(deployment.Directory);
         if (problem is not null)
         {
@@ -47,7 +47,7 @@ public static class ManifestGenerator
         return new GeneratedManifest(ManifestComposer.Render(manifest), entrypoint, files.Count, notices);
     }
 
-    private static string ChooseEntrypoint(Deployment deployment, ConnectManifest? existing, string? entrypointOverride)
+    private static string ChooseEntrypoint(Deployment deployment, ConnectManifest? existing, string? entrypointOverride, Func<string?>? askBridge)
     {
         if (entrypointOverride is not null)
         {
@@ -65,8 +65,22 @@ public static class ManifestGenerator
         }
 
         return EntrypointInference.Infer(deployment.Inventory)
+               ?? askBridge?.Invoke()
                ?? throw new UsageException($"{Display(deployment, ".")}: cannot tell which module is the app (no app.py, application.py, main.py or api.py, " +
-                                           "and not exactly one top-level .py file); pass --entrypoint module:app");
+                                           "and not exactly one top-level .py file that creates a Flask app); pass --entrypoint module:app");
+    }
+
+    /// <summary>
+    /// When rsconnect's rules do not decide: the one top-level module whose code constructs Flask(...), as the
+    /// bridge's static look (nothing of the user's code needs to succeed) shows it.
+    /// </summary>
+    public static string? EntrypointFromStaticFacts(Rules.Model.Python.PythonFacts? facts)
+    {
+        var modules = (facts?.Files ?? [])
+            .Where(f => !f.File.Contains('/') && f.File.EndsWith(".py", StringComparison.Ordinal) && f.FlaskApps.Count > 0)
+            .Select(f => f.File[..^3])
+            .ToList();
+        return modules.Count == 1 ? modules[0] : null;
     }
 
     private static string Display(Deployment deployment, string relative) =>
