@@ -1,4 +1,5 @@
 using Connect.Lint.Rules.Analysis;
+using Connect.Lint.Rules.Dependencies;
 using Connect.Lint.Rules.Entrypoints;
 using Connect.Lint.Rules.Manifest;
 using Connect.Lint.Rules.Tool;
@@ -32,6 +33,15 @@ public static class RuleCatalog
         new ImportExits(),
         new UrlRuleConflict(),
         new BlueprintNotRegistered(),
+        new RequirementsMissing(),
+        new RequirementsSyntax(),
+        new ImportNotDeclared(),
+        new LocalPathRequirement(),
+        new LocalVersionLabel(),
+        new PlatformOnlyRequirement(),
+        new UnpinnedRequirement(),
+        new EnvironmentDrift(),
+        new IndexCredentials(),
         new PythonUnavailable(),
         new EnvironmentIncomplete(),
     ];

@@ -32,6 +32,9 @@ public static class CheckCommand
 {
     private const int MaxFixRounds = 10;
 
+    /// <summary>Rules that need the installed distributions (a second, parallel query of the interpreter).</summary>
+    private static readonly HashSet<string> PackageRules = ["CL3001", "CL3003", "CL3008"];
+
     public static int Run(CheckOptions options, TextWriter stdout, TextWriter stderr)
     {
         var selection = new RuleSelection(options.Select, options.Ignore);
@@ -42,6 +45,9 @@ public static class CheckCommand
         }
 
         var targets = DeploymentDiscovery.Find(options.Paths.Count == 0 ? ["."] : options.Paths);
+        var bridge = options.PythonBridge is { } chosen
+            ? chosen with { WantDistributions = Rules.RuleCatalog.All.Any(r => PackageRules.Contains(r.Descriptor.Id) && selection.IsEnabled(r.Descriptor)) }
+            : null;
         var summaries = new List<DeploymentSummary>();
         var diagnostics = new List<Diagnostic>();
         var fixedCount = 0;
@@ -52,7 +58,7 @@ public static class CheckCommand
             InterpreterChoice? interpreter = null;
             Deployment Load()
             {
-                var deployment = DeploymentLoader.Load(target, options.Exclude, options.PythonBridge);
+                var deployment = DeploymentLoader.Load(target, options.Exclude, bridge);
                 if (deployment.Python is { } facts)
                 {
                     interpreter = new InterpreterChoice(facts.Interpreter, facts.InterpreterReason);

@@ -27,6 +27,9 @@ public static partial class DeploymentLoader
         var inventory = FileInventory.Build(directory, realRoot, globs);
         var manifest = manifestLoad.Manifest is { IsConnectManifest: true } m ? m : null;
 
+        var packageFileForRequirements = manifest is not null && ManifestPaths.UnsafeReason(manifest.PackageFile) is null ? manifest.PackageFile : "requirements.txt";
+        var (requirements, requirementsProblems) = RequirementsLoader.Load(directory, realRoot, packageFileForRequirements);
+
         // The import of the user's app is the slowest step: start it first, hash files while it runs.
         var bridge = python is not null && (manifestLoad.Manifest?.IsConnectManifest ?? true)
             ? Task.Run(() => PythonBridge.Run(directory, manifest, inventory.Files, python))
@@ -55,6 +58,8 @@ public static partial class DeploymentLoader
         return new Deployment
         {
             Python = facts,
+            Requirements = requirements,
+            RequirementsProblems = requirementsProblems,
             PythonUnavailableReason = unavailable,
             Directory = directory,
             NamedExplicitly = target.NamedExplicitly,

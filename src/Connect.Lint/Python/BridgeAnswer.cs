@@ -19,7 +19,7 @@ public static partial class BridgeAnswer
         Parse(request, "process",
             [
                 """{"kind": "static", "environment": {"python": "3.11.2", "version": "", "executable": "", "prefix": "", "pip": null, "locale": "", "stdlib": ["os"]}, "files": [{"file": "app.py", "imports": [{"module": "flask", "level": 0, "line": 1, "column": 1, "end_line": 1, "end_column": 2}], "module_level_runs": [], "blueprints": [], "registrations": [], "flask_apps": [], "syntax_error": null}]}""",
-                """{"kind": "import", "module": "app", "outcome": "imported", "runs": [], "resolved": {"name": "app", "shape": "app", "called": false}, "candidates": [], "app": {"name": "app", "import_name": "app", "root_path": "/", "debug": false, "rules": [{"rule": "/", "endpoint": "i", "methods": ["GET"], "where": {"file": "app.py", "line": 1}}], "blueprints": []}, "unregistered_blueprints": [], "local_modules": [], "third_party": [], "distributions": {}}""",
+                """{"kind": "import", "module": "app", "outcome": "imported", "runs": [], "resolved": {"name": "app", "shape": "app", "called": false}, "candidates": [], "app": {"name": "app", "import_name": "app", "root_path": "/", "debug": false, "rules": [{"rule": "/", "endpoint": "i", "methods": ["GET"], "where": {"file": "app.py", "line": 1}}], "blueprints": []}, "unregistered_blueprints": [], "local_modules": [], "third_party": []}""",
             ],
             string.Empty, timedOut: false, exitCode: 0);
     }

@@ -5,7 +5,11 @@ using Connect.Lint.Rules.Model.Python;
 namespace Connect.Lint.Python;
 
 /// <summary>How the Python-aware part of a check runs.</summary>
-public sealed record PythonOptions(string? ExplicitPython, IPythonHost Host, TimeSpan ImportTimeout, string? EntrypointOverride = null);
+public sealed record PythonOptions(string? ExplicitPython, IPythonHost Host, TimeSpan ImportTimeout, string? EntrypointOverride = null)
+{
+    /// <summary>Set when a rule about requirements needs import-name → distribution facts.</summary>
+    public bool WantDistributions { get; init; }
+}
 
 /// <summary>Chooses the interpreter and entrypoint for a deployment and runs the bridge in the chosen host.</summary>
 public static class PythonBridge
@@ -38,8 +42,15 @@ public static class PythonBridge
         {
             var request = new BridgeRequest(interpreter, directory, entrypoint, sources, options.ImportTimeout);
             var warmUp = Task.Run(BridgeAnswer.WarmUp);
+
+            // importlib.metadata's scan of the environment costs ~0.1 s: a second process does it on the other core.
+            var packages = options.WantDistributions ? Task.Run(() => PackageQuery.Run(interpreter)) : null;
             var facts = options.Host.Run(request);
             warmUp.Wait();
+            if (packages is not null)
+            {
+                facts = facts with { Packages = packages.GetAwaiter().GetResult() };
+            }
             if (facts.Environment is null && facts.Import is null && !facts.TimedOut)
             {
                 var detail = facts.StderrTail.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim();

@@ -35,7 +35,6 @@ public static class BridgeProtocol
 
             writer.WriteEndArray();
             writer.WriteNumber("timeout", request.Timeout.TotalSeconds);
-            writer.WriteBoolean("distributions", false);
             writer.WriteEndObject();
         }
 

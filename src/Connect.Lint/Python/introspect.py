@@ -78,10 +78,19 @@ def static_facts(path, relative):
         return facts
 
     guarded = set()
+    optional = set()  # imports that may fail on purpose: in a try body, or under TYPE_CHECKING
     for node in ast.walk(tree):
         if _is_main_guard(node):
             for child in ast.walk(node):
                 guarded.add(id(child))
+        elif isinstance(node, ast.Try):
+            for statement in node.body:
+                for child in ast.walk(statement):
+                    optional.add(id(child))
+        elif isinstance(node, ast.If) and "TYPE_CHECKING" in ast.dump(node.test):
+            for statement in node.body:
+                for child in ast.walk(statement):
+                    optional.add(id(child))
     top_level = set()
     for statement in tree.body:
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
@@ -94,9 +103,9 @@ def static_facts(path, relative):
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
-                facts["imports"].append(dict(module=alias.name, level=0, **_position(node)))
+                facts["imports"].append(dict(module=alias.name, level=0, optional=id(node) in optional, **_position(node)))
         elif isinstance(node, ast.ImportFrom):
-            facts["imports"].append(dict(module=node.module or "", level=node.level,
+            facts["imports"].append(dict(module=node.module or "", level=node.level, optional=id(node) in optional,
                                          names=[a.name for a in node.names], **_position(node)))
         elif isinstance(node, ast.Call):
             name = _call_name(node)
@@ -322,7 +331,8 @@ def _app_facts(app, recorder):
     }
 
 
-def _module_facts(directory, with_distributions):
+def _module_facts(directory):
+    """Local modules the import reached (their files), and the third-party top-level names it loaded."""
     real = os.path.realpath(directory)
     local, third_party = set(), set()
     stdlib = set(getattr(sys, "stdlib_module_names", ()))
@@ -333,22 +343,7 @@ def _module_facts(directory, with_distributions):
             local.add(os.path.relpath(os.path.realpath(filename), real).replace(os.sep, "/"))
         elif top not in stdlib and top not in sys.builtin_module_names and not top.startswith("_") and filename:
             third_party.add(top)
-    distributions = {}
-    if not with_distributions:
-        return sorted(local), sorted(third_party), distributions
-    try:
-        # importlib.metadata and its scan of every installed distribution cost ~0.1 s: only on request.
-        from importlib import metadata
-        mapping = metadata.packages_distributions() if hasattr(metadata, "packages_distributions") else {}
-        for top in sorted(third_party):
-            for dist in mapping.get(top, []):
-                try:
-                    distributions.setdefault(top, []).append({"name": dist, "version": metadata.version(dist)})
-                except Exception:
-                    distributions.setdefault(top, []).append({"name": dist, "version": None})
-    except Exception:
-        pass
-    return sorted(local), sorted(third_party), distributions
+    return sorted(local), sorted(third_party)
 
 
 def import_facts(request, recorder):
@@ -465,8 +460,8 @@ def run(request, send, watchdog):
         facts = import_facts(request, recorder)
     finally:
         recorder.uninstall()
-    local, third_party, distributions = _module_facts(directory, request.get("distributions", False))
-    facts.update(local_modules=local, third_party=third_party, distributions=distributions)
+    local, third_party = _module_facts(directory)
+    facts.update(local_modules=local, third_party=third_party)
     send(facts)
 
 

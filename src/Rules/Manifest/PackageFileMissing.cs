@@ -20,8 +20,9 @@ public sealed class PackageFileMissing : ManifestRule
             return;
         }
 
+        // A missing requirements.txt is CL3001's; this rule is about a package file of another name.
         var packageFile = manifest.PackageFile;
-        if (ManifestPaths.UnsafeReason(packageFile) is not null || deployment.StateOf(packageFile) is { Exists: true, IsRegularFile: true })
+        if (packageFile == "requirements.txt" || ManifestPaths.UnsafeReason(packageFile) is not null || deployment.StateOf(packageFile) is { Exists: true, IsRegularFile: true })
         {
             return;
         }

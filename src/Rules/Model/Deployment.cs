@@ -44,6 +44,20 @@ public sealed record Deployment
     /// <summary>True when the project's code constructs a Flask application (static look, no code run).</summary>
     public bool LooksLikeFlaskApp { get; init; }
 
+    /// <summary>The requirements file and every file it includes (-r/-c), parsed; empty when there is none.</summary>
+    public IReadOnlyList<Requirements.RequirementsFile> Requirements { get; init; } = [];
+
+    /// <summary>Problems with the include chain (missing file, a path outside the deployment).</summary>
+    public IReadOnlyList<Requirements.RequirementsError> RequirementsProblems { get; init; } = [];
+
+    /// <summary>Requirements that install something (constraint files excluded).</summary>
+    public IEnumerable<Requirements.RequirementEntry> DeclaredRequirements =>
+        Requirements.Where(file => !IsConstraintFile(file.FilePath)).SelectMany(file => file.Requirements);
+
+    private bool IsConstraintFile(string path) =>
+        Requirements.SelectMany(f => f.Entries.OfType<Requirements.IncludeEntry>())
+            .Any(i => i.IsConstraint && Path.GetFullPath(Path.Combine(Path.GetDirectoryName(i.FilePath)!, i.Target)) == path);
+
     /// <summary>What the project's interpreter said (null when it was not asked or could not be run).</summary>
     public Python.PythonFacts? Python { get; init; }
 

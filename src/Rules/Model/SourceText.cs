@@ -35,6 +35,9 @@ public sealed class SourceText
         return (line + 1, offset - _lineStarts[line] + 1);
     }
 
+    /// <summary>The offset of a 1-based line and column.</summary>
+    public int OffsetOf(int line, int column) => Math.Min(Text.Length, _lineStarts[Math.Clamp(line, 1, _lineStarts.Length) - 1] + column - 1);
+
     public int OffsetOfLineStart(int offset)
     {
         var (line, _) = PositionOf(offset);

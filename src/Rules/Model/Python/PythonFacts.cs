@@ -8,7 +8,8 @@ public sealed record CodeLocation(string File, int Line);
 
 public sealed record SourcePosition(int Line, int Column, int EndLine, int EndColumn);
 
-public sealed record StaticImport(string Module, int Level, int Line, int Column, int EndLine, int EndColumn, IReadOnlyList<string>? Names);
+/// <summary>An import statement; Optional when it sits in a try body or under TYPE_CHECKING (allowed to fail).</summary>
+public sealed record StaticImport(string Module, int Level, int Line, int Column, int EndLine, int EndColumn, IReadOnlyList<string>? Names, bool Optional = false);
 
 public sealed record StaticCall(string? Call, int Line, int Column, int EndLine, int EndColumn);
 
@@ -56,7 +57,14 @@ public sealed record AppFacts(
 
 public sealed record UnregisteredBlueprint(string Name, CodeLocation? Where);
 
-public sealed record Distribution(string Name, string? Version);
+/// <summary>
+/// What is installed in the interpreter's environment: import name → distributions that provide it, and
+/// each distribution's version (keys PEP 503-normalised). Asked in a second process, in parallel with the import.
+/// </summary>
+public sealed record InstalledPackages(IReadOnlyDictionary<string, IReadOnlyList<string>> TopLevel, IReadOnlyDictionary<string, string> Versions)
+{
+    public static readonly InstalledPackages Empty = new(new Dictionary<string, IReadOnlyList<string>>(), new Dictionary<string, string>());
+}
 
 /// <summary>What importing the entrypoint the way Connect does showed.</summary>
 public sealed record ImportFacts
@@ -76,7 +84,7 @@ public sealed record ImportFacts
     public IReadOnlyList<UnregisteredBlueprint> UnregisteredBlueprints { get; init; } = [];
     public IReadOnlyList<string> LocalModules { get; init; } = [];
     public IReadOnlyList<string> ThirdParty { get; init; } = [];
-    public IReadOnlyDictionary<string, IReadOnlyList<Distribution>> Distributions { get; init; } = new Dictionary<string, IReadOnlyList<Distribution>>();
+
 }
 
 /// <summary>Everything one run of the bridge produced, including how the process ended.</summary>
@@ -108,6 +116,9 @@ public sealed record PythonFacts
 
     /// <summary>The process ended before answering: its exit code (negative: killed by that signal).</summary>
     public int? HardExitCode { get; init; }
+
+    /// <summary>Installed distributions, when a rule about requirements asked for them.</summary>
+    public InstalledPackages? Packages { get; init; }
 
     /// <summary>The last lines the process wrote to stderr (user output included), for messages; not part of the facts.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -1,0 +1,46 @@
+using Connect.Lint.Rules.Analysis;
+using Connect.Lint.Rules.Model;
+using Connect.Lint.Rules.Model.Requirements;
+
+namespace Connect.Lint.Rules.Dependencies;
+
+/// <summary>CL3003: the code imports a third-party package whose distribution requirements.txt does not declare.</summary>
+public sealed class ImportNotDeclared : RequirementsRule
+{
+    public override DiagnosticDescriptor Descriptor { get; } = Descriptors.Create(
+        "CL3003", "import-not-declared",
+        "A third-party import whose distribution is not in requirements.txt",
+        "'{0}' is imported but {1} is not in {2}: Connect will not install it",
+        RuleCategory.Requirements, Severity.Error, FixAvailability.Unsafe, needsPython: true);
+
+    protected override void AnalyzeRequirements(Deployment deployment, DiagnosticSink sink)
+    {
+        if (deployment.Requirements.Count == 0 || deployment.Python is null)
+        {
+            return;
+        }
+
+        var declared = deployment.DeclaredRequirements.Select(r => r.NormalizedName).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var target = deployment.Requirements[0];
+        foreach (var imported in ImportedDistributions.For(deployment))
+        {
+            if (ImportedDistributions.IsDeclared(deployment, imported, declared))
+            {
+                continue;
+            }
+
+            Fix? fix = null;
+            if (imported.Version is { } version)
+            {
+                var text = target.Source.Text;
+                var prefix = text.Length > 0 && !text.EndsWith('\n') ? "\n" : string.Empty;
+                fix = new Fix($"Add {imported.Distribution}=={version} to {Path.GetFileName(target.FilePath)}", FixAvailability.Unsafe,
+                    [TextEdit.Replace(target.Source, text.Length, text.Length, $"{prefix}{imported.Distribution}=={version}\n")]);
+            }
+
+            var import = imported.Import;
+            var location = new Location(deployment.FullPath(imported.File), import.Line, import.Column, import.EndLine, import.EndColumn);
+            sink.Report(Create(location, fix, imported.ImportName, imported.Distribution, Path.GetFileName(target.FilePath)));
+        }
+    }
+}

@@ -1,0 +1,205 @@
+using System.Text.RegularExpressions;
+
+namespace Connect.Lint.Rules.Model.Requirements;
+
+/// <summary>
+/// pip's requirements-file format, with positions: comments ("#" at the start or after white space), line
+/// continuations ("\" at the end), option lines, -r/-c includes, -e, per-requirement --hash options,
+/// PEP 508 requirements (extras, specifiers, markers, "name @ url") and bare paths or URLs.
+/// </summary>
+public static partial class RequirementsParser
+{
+    private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal)
+    {
+        "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--trusted-host", "--no-binary", "--only-binary",
+        "--use-feature", "--progress-bar", "--config-settings", "--global-option",
+    };
+
+    private static readonly HashSet<string> FlagOptions = new(StringComparer.Ordinal)
+    {
+        "--no-index", "--pre", "--prefer-binary", "--require-hashes",
+    };
+
+    public static RequirementsFile Parse(string filePath, string text)
+    {
+        var entries = new List<RequirementsEntry>();
+        var errors = new List<RequirementsError>();
+        foreach (var (line, startColumn, content) in LogicalLines(text))
+        {
+            var trimmed = content.TrimEnd();
+            var leading = trimmed.Length - trimmed.TrimStart().Length;
+            trimmed = trimmed.TrimStart();
+            if (trimmed.Length == 0)
+            {
+                continue;
+            }
+
+            var column = startColumn + leading;
+            var span = new LineSpan(line, column, column + trimmed.Length);
+            try
+            {
+                entries.Add(ParseLine(filePath, span, trimmed));
+            }
+            catch (FormatException e)
+            {
+                errors.Add(new RequirementsError(filePath, span, e.Message));
+            }
+        }
+
+        return new RequirementsFile(new SourceText(filePath, text), entries, errors);
+    }
+
+    /// <summary>Joins continued lines and cuts comments; yields the first physical line's number and start column.</summary>
+    private static IEnumerable<(int Line, int Column, string Content)> LogicalLines(string text)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var first = i;
+            var content = StripComment(lines[i]);
+            while (content.EndsWith('\\') && i + 1 < lines.Length)
+            {
+                content = content[..^1] + StripComment(lines[++i]);
+            }
+
+            if (content.EndsWith('\\'))
+            {
+                content = content[..^1];
+            }
+
+            yield return (first + 1, 1, content);
+        }
+    }
+
+    private static string StripComment(string line)
+    {
+        var match = Comment().Match(line);
+        return match.Success ? line[..match.Index] : line;
+    }
+
+    private static RequirementsEntry ParseLine(string filePath, LineSpan span, string line)
+    {
+        if (line.StartsWith('-'))
+        {
+            var (option, value, valueOffset) = SplitOption(line);
+            LineSpan? valueSpan = value is null ? null : new LineSpan(span.Line, span.Column + valueOffset, span.Column + valueOffset + value.Length);
+            switch (option)
+            {
+                case "-r" or "--requirement" or "-c" or "--constraint":
+                    if (string.IsNullOrEmpty(value))
+                    {
+                        throw new FormatException($"{option} needs a file name");
+                    }
+
+                    return new IncludeEntry(filePath, span, line, value, option is "-c" or "--constraint", valueSpan!);
+                case "-e" or "--editable":
+                    if (string.IsNullOrEmpty(value))
+                    {
+                        throw new FormatException($"{option} needs a path or VCS URL");
+                    }
+
+                    return ParseRequirement(filePath, span, line, value, valueOffset, editable: true);
+                case var known when ValueOptions.Contains(known):
+                    if (string.IsNullOrEmpty(value))
+                    {
+                        throw new FormatException($"{option} needs a value");
+                    }
+
+                    return new OptionEntry(filePath, span, line, option, value, valueSpan);
+                case var flag when FlagOptions.Contains(flag):
+                    return new OptionEntry(filePath, span, line, option, null, null);
+                default:
+                    throw new FormatException($"unknown option {option}");
+            }
+        }
+
+        return ParseRequirement(filePath, span, line, line, 0, editable: false);
+    }
+
+    private static (string Option, string? Value, int ValueOffset) SplitOption(string line)
+    {
+        var match = OptionLine().Match(line);
+        if (!match.Success)
+        {
+            return (line, null, line.Length);
+        }
+
+        var value = match.Groups["value"];
+        return (match.Groups["option"].Value, value.Success && value.Length > 0 ? value.Value.Trim() : null, value.Index);
+    }
+
+    private static RequirementEntry ParseRequirement(string filePath, LineSpan span, string line, string requirement, int offset, bool editable)
+    {
+        // Per-requirement options: --hash=..., --config-settings=...
+        var hashes = new List<string>();
+        var optionAt = PerRequirementOption().Match(requirement);
+        if (optionAt.Success)
+        {
+            foreach (Match hash in HashOption().Matches(requirement[optionAt.Index..]))
+            {
+                hashes.Add(hash.Groups["hash"].Value);
+            }
+
+            requirement = requirement[..optionAt.Index].TrimEnd();
+        }
+
+        if (LooksLikePathOrUrl(requirement))
+        {
+            var egg = EggFragment().Match(requirement);
+            var name = egg.Success ? egg.Groups["name"].Value : null;
+            return new RequirementEntry(filePath, span, line, name, null, [], string.Empty, null, requirement, editable, hashes);
+        }
+
+        var match = Pep508().Match(requirement);
+        if (!match.Success)
+        {
+            throw new FormatException($"'{requirement}' is not a valid requirement (name[extras] specifier ; marker, or name @ url)");
+        }
+
+        var nameGroup = match.Groups["name"];
+        var nameSpan = new LineSpan(span.Line, span.Column + offset + nameGroup.Index, span.Column + offset + nameGroup.Index + nameGroup.Length);
+        var extras = match.Groups["extras"].Success
+            ? match.Groups["extras"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            : [];
+        var specifier = match.Groups["spec"].Value.Trim().Trim('(', ')').Trim();
+        if (specifier.Length > 0 && !SpecifierList().IsMatch(specifier))
+        {
+            throw new FormatException($"'{specifier}' is not a valid version specifier");
+        }
+
+        var url = match.Groups["url"].Success ? match.Groups["url"].Value.Trim() : null;
+        var markers = match.Groups["markers"].Success ? match.Groups["markers"].Value.Trim() : null;
+        return new RequirementEntry(filePath, span, line, nameGroup.Value, nameSpan, extras, specifier, markers, url, editable, hashes);
+    }
+
+    private static bool LooksLikePathOrUrl(string requirement) =>
+        requirement.StartsWith('.') || requirement.StartsWith('/') || requirement.StartsWith('~') ||
+        UrlScheme().IsMatch(requirement) ||
+        (requirement.Contains('/') && !requirement.Contains(" @ ", StringComparison.Ordinal) && !requirement.Contains(';')) ||
+        requirement.EndsWith(".whl", StringComparison.OrdinalIgnoreCase) || requirement.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) ||
+        requirement.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"(^|\s)#.*$")]
+    private static partial Regex Comment();
+
+    [GeneratedRegex(@"^(?<option>--?[A-Za-z][A-Za-z0-9-]*)(?:(?:=|\s+)(?<value>.*))?$")]
+    private static partial Regex OptionLine();
+
+    [GeneratedRegex(@"\s--(hash|config-settings|global-option|install-option)\b")]
+    private static partial Regex PerRequirementOption();
+
+    [GeneratedRegex(@"--hash[=\s]+(?<hash>\S+)")]
+    private static partial Regex HashOption();
+
+    [GeneratedRegex(@"#egg=(?<name>[A-Za-z0-9._-]+)")]
+    private static partial Regex EggFragment();
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.-]*://|^file:")]
+    private static partial Regex UrlScheme();
+
+    [GeneratedRegex(@"^(?<name>[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[(?<extras>[^\]]*)\])?\s*(?:@\s*(?<url>[^;\s]+)\s*|(?<spec>\(?[^;@]*?\)?))\s*(?:;\s*(?<markers>.+))?$")]
+    private static partial Regex Pep508();
+
+    [GeneratedRegex(@"^\s*(~=|===|==|!=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+\s*(,\s*(~=|===|==|!=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+\s*)*$")]
+    private static partial Regex SpecifierList();
+}
