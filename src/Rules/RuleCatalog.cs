@@ -44,6 +44,7 @@ public static class RuleCatalog
         new IndexCredentials(),
         new PythonUnavailable(),
         new EnvironmentIncomplete(),
+        new UnusedSuppression(),
     ];
 
     public static Rule? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Descriptor.Id, id, StringComparison.OrdinalIgnoreCase));

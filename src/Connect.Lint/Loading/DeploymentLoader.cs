@@ -59,6 +59,7 @@ public static partial class DeploymentLoader
         {
             Python = facts,
             Requirements = requirements,
+            Suppressions = ScanSuppressions(directory, inventory.Files, requirements),
             RequirementsProblems = requirementsProblems,
             PythonUnavailableReason = unavailable,
             Directory = directory,
@@ -152,6 +153,35 @@ public static partial class DeploymentLoader
         {
             return new FileState { Exists = true, ReadError = e.Message };
         }
+    }
+
+    private const long MaxScannedSourceBytes = 1024 * 1024;
+
+    /// <summary>noqa comments of the deployment's Python files and of the requirements files.</summary>
+    private static IReadOnlyList<Suppression> ScanSuppressions(string directory, IReadOnlyList<string> files, IReadOnlyList<Rules.Model.Requirements.RequirementsFile> requirements)
+    {
+        var found = new List<Suppression>();
+        foreach (var path in files.Where(p => p.EndsWith(".py", StringComparison.Ordinal)))
+        {
+            var full = Path.Combine(directory, path);
+            try
+            {
+                if (new FileInfo(full).Length <= MaxScannedSourceBytes)
+                {
+                    found.AddRange(SuppressionScanner.Scan(full, File.ReadAllText(full)));
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+
+        foreach (var file in requirements)
+        {
+            found.AddRange(SuppressionScanner.Scan(file.FilePath, file.Source.Text));
+        }
+
+        return found;
     }
 
     /// <summary>A static look for a Flask app: Python files that import flask and construct Flask(...).</summary>

@@ -58,6 +58,12 @@ public sealed record Deployment
         Requirements.SelectMany(f => f.Entries.OfType<Requirements.IncludeEntry>())
             .Any(i => i.IsConstraint && Path.GetFullPath(Path.Combine(Path.GetDirectoryName(i.FilePath)!, i.Target)) == path);
 
+    /// <summary>The noqa comments of the deployment's Python and requirements files.</summary>
+    public IReadOnlyList<Suppression> Suppressions { get; init; } = [];
+
+    /// <summary>Python versions the Connect server offers (MAJOR.MINOR), from the configuration; empty when not said.</summary>
+    public IReadOnlyList<string> ServerPythonVersions { get; init; } = [];
+
     /// <summary>What the project's interpreter said (null when it was not asked or could not be run).</summary>
     public Python.PythonFacts? Python { get; init; }
 
