@@ -37,6 +37,11 @@ namespace Connect.Lint
                 stderr.WriteLine($"connect-lint: error: {e.Message}");
                 return 2;
             }
+            catch (Configuration.ConfigException e)
+            {
+                stderr.WriteLine($"connect-lint: error: {e.Message}");
+                return 2;
+            }
             catch (Exception e) when (Environment.GetEnvironmentVariable("CONNECT_LINT_DEBUG") is null)
             {
                 stderr.WriteLine($"connect-lint: internal error: {e.GetType().Name}: {e.Message} (set CONNECT_LINT_DEBUG=1 for details)");

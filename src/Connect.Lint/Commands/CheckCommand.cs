@@ -1,3 +1,5 @@
+using Connect.Lint.Configuration;
+using Microsoft.Extensions.FileSystemGlobbing;
 using Connect.Lint.Engine;
 using Connect.Lint.Fixing;
 using Connect.Lint.Loading;
@@ -37,39 +39,51 @@ public static class CheckCommand
 
     public static int Run(CheckOptions options, TextWriter stdout, TextWriter stderr)
     {
-        var selection = new RuleSelection(options.Select, options.Ignore);
-        var unknown = selection.UnknownSelectors(Rules.RuleCatalog.All.Select(r => r.Descriptor.Id)).ToList();
+        var cliSelection = new RuleSelection(options.Select, options.Ignore);
+        var unknown = cliSelection.UnknownSelectors(Rules.RuleCatalog.All.Select(r => r.Descriptor.Id)).ToList();
         if (unknown.Count > 0)
         {
             throw new UsageException($"unknown rule selector {string.Join(", ", unknown)} (see 'connect-lint rules')");
         }
 
         var targets = DeploymentDiscovery.Find(options.Paths.Count == 0 ? ["."] : options.Paths);
-        var bridge = options.PythonBridge is { } chosen
-            ? chosen with { WantDistributions = Rules.RuleCatalog.All.Any(r => PackageRules.Contains(r.Descriptor.Id) && selection.IsEnabled(r.Descriptor)) }
-            : null;
         var summaries = new List<DeploymentSummary>();
         var diagnostics = new List<Diagnostic>();
         var fixedCount = 0;
         var diffs = new List<string>();
         foreach (var target in targets)
         {
+            // The nearest [tool.connect-lint] applies; the command line adds to it (--ignore) or replaces it (--select).
+            var config = ConfigLoader.ForDirectory(target.Directory);
+            var selection = new RuleSelection(options.Select.Count > 0 ? options.Select : config.Select, [.. config.Ignore, .. options.Ignore]);
+            var python = options.Python ?? (config.Python is { } configured ? Path.GetFullPath(Path.Combine(config.Directory, configured)) : null);
+            var bridge = options.PythonBridge is { } chosen
+                ? chosen with
+                {
+                    ExplicitPython = chosen.ExplicitPython ?? python,
+                    WantDistributions = Rules.RuleCatalog.All.Any(r => PackageRules.Contains(r.Descriptor.Id) && selection.IsEnabled(r.Descriptor)),
+                }
+                : null;
+            var exclusions = new ConfigExclusions(config.Directory, config.Exclude);
             var notices = new List<string>();
             InterpreterChoice? interpreter = null;
             Deployment Load()
             {
-                var deployment = DeploymentLoader.Load(target, options.Exclude, bridge);
+                var deployment = DeploymentLoader.Load(target, options.Exclude, bridge, exclusions) with
+                {
+                    ServerPythonVersions = config.ServerPythonVersions,
+                };
                 if (deployment.Python is { } facts)
                 {
                     interpreter = new InterpreterChoice(facts.Interpreter, facts.InterpreterReason);
                 }
 
-                return ProposeManifestIfMissing(deployment, options, selection, notices, ref interpreter);
+                return ProposeManifestIfMissing(deployment, options with { Python = python }, selection, notices, ref interpreter);
             }
 
             var current = Load();
             Trace.Mark("loaded");
-            var found = LintEngine.Analyze(current, selection);
+            var found = Analyze(current, selection, config);
             var initial = found;
             if (options.Diff)
             {
@@ -91,7 +105,7 @@ public static class CheckCommand
 
                     WriteFixes(current, edits);
                     current = Load();
-                    found = LintEngine.Analyze(current, selection);
+                    found = Analyze(current, selection, config);
                 }
 
                 // A fix may settle more than its own diagnostic (regenerating files also updates checksums).
@@ -135,6 +149,28 @@ public static class CheckCommand
             _ => TextReporter.Render(result),
         });
         return result.ExitCode;
+    }
+
+    /// <summary>The rules, then per-file-ignores of the configuration.</summary>
+    private static IReadOnlyList<Diagnostic> Analyze(Deployment deployment, RuleSelection selection, ProjectConfig config)
+    {
+        var diagnostics = LintEngine.Analyze(deployment, selection, config.Severity);
+        if (config.PerFileIgnores.Count == 0)
+        {
+            return diagnostics;
+        }
+
+        var matchers = config.PerFileIgnores.Select(p =>
+        {
+            var matcher = new Matcher(StringComparison.Ordinal);
+            matcher.AddInclude(p.Glob);
+            return (matcher, p.Codes);
+        }).ToList();
+        return diagnostics.Where(d =>
+        {
+            var relative = Path.GetRelativePath(config.Directory, d.Location.FilePath).Replace('\\', '/');
+            return !matchers.Any(m => m.Codes.Any(code => code == "ALL" || d.Id.StartsWith(code, StringComparison.Ordinal)) && m.matcher.Match(relative).HasMatches);
+        }).ToList();
     }
 
     private static (string, string, int, int, string) Key(Diagnostic d) =>

@@ -17,14 +17,14 @@ public static partial class DeploymentLoader
 
     private const long FlaskScanBudgetBytes = 4L * 1024 * 1024;
 
-    public static Deployment Load(DeploymentTarget target, IReadOnlyList<string> excludes, PythonOptions? python = null)
+    public static Deployment Load(DeploymentTarget target, IReadOnlyList<string> excludes, PythonOptions? python = null, ConfigExclusions? configured = null)
     {
         Trace.Mark("load");
         var directory = Path.GetFullPath(target.Directory);
         var realRoot = SafePaths.RealPath(directory) ?? directory;
         var manifestLoad = LoadManifest(Path.Combine(directory, "manifest.json"), realRoot);
         var globs = excludes.Select(e => RsconnectGlob.Create(e, directory)).ToList();
-        var inventory = FileInventory.Build(directory, realRoot, globs);
+        var inventory = FileInventory.Build(directory, realRoot, globs, configured);
         var manifest = manifestLoad.Manifest is { IsConnectManifest: true } m ? m : null;
 
         var packageFileForRequirements = manifest is not null && ManifestPaths.UnsafeReason(manifest.PackageFile) is null ? manifest.PackageFile : "requirements.txt";

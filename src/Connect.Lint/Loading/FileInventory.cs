@@ -11,7 +11,7 @@ public sealed record Inventory(IReadOnlyList<string> Files, IReadOnlyList<Exclud
 /// </summary>
 public static class FileInventory
 {
-    public static Inventory Build(string root, string realRoot, IReadOnlyList<RsconnectGlob> excludes)
+    public static Inventory Build(string root, string realRoot, IReadOnlyList<RsconnectGlob> excludes, ConfigExclusions? configured = null)
     {
         var files = new List<string>();
         var excluded = new List<ExcludedPath>();
@@ -61,7 +61,7 @@ public static class FileInventory
                     continue;
                 }
 
-                if (Classify(entry, relative, realRoot, excludes) is { } fileReason)
+                if ((Classify(entry, relative, realRoot, excludes) ?? configured?.Reason(entry.FullName)) is { } fileReason)
                 {
                     excluded.Add(new ExcludedPath(relative, fileReason));
                 }

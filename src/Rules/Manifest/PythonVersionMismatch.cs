@@ -15,7 +15,19 @@ public sealed class PythonVersionMismatch : ManifestRule
 
     protected override void AnalyzeManifest(Deployment deployment, ConnectManifest manifest, DiagnosticSink sink)
     {
-        if (manifest.PythonVersion is not { } recorded || deployment.Python?.Environment?.Python is not { } actual)
+        if (manifest.PythonVersion is not { } recorded)
+        {
+            return;
+        }
+
+        // The configuration may say which Pythons the server has: the manifest's must be one of them.
+        if (deployment.ServerPythonVersions.Count > 0 && MajorMinor(recorded.Value) is { } wanted && !deployment.ServerPythonVersions.Contains(wanted))
+        {
+            sink.Report(new Diagnostic(Descriptor, At(manifest, recorded),
+                $"manifest.json records Python {recorded.Value} but the server offers {string.Join(", ", deployment.ServerPythonVersions)} (server-python-versions): Connect finds no {wanted}"));
+        }
+
+        if (deployment.Python?.Environment?.Python is not { } actual)
         {
             return;
         }

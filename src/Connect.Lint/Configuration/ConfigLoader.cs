@@ -1,0 +1,174 @@
+using System.Text.RegularExpressions;
+using Connect.Lint.Rules;
+using Connect.Lint.Rules.Analysis;
+using Tomlyn.Parsing;
+using Tomlyn.Syntax;
+
+namespace Connect.Lint.Configuration;
+
+/// <summary>Finds and reads <c>[tool.connect-lint]</c>; every bad value is an error naming file, line and key.</summary>
+public static partial class ConfigLoader
+{
+    private const string Section = "tool.connect-lint";
+
+    private static readonly HashSet<string> KnownKeys = new(StringComparer.Ordinal)
+    {
+        "select", "ignore", "per-file-ignores", "exclude", "python", "server-python-versions", "severity",
+    };
+
+    /// <summary>The config that applies to a directory: the nearest pyproject.toml above it that has the section.</summary>
+    public static ProjectConfig ForDirectory(string directory)
+    {
+        for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
+        {
+            var candidate = Path.Combine(current.FullName, "pyproject.toml");
+            if (File.Exists(candidate) && Load(candidate) is { } config)
+            {
+                return config;
+            }
+        }
+
+        return ProjectConfig.None;
+    }
+
+    /// <summary>The config in one file, or null when it has no [tool.connect-lint].</summary>
+    public static ProjectConfig? Load(string path)
+    {
+        var text = File.ReadAllText(path);
+        if (!text.Contains("connect-lint", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var document = SyntaxParser.Parse(text, path, true);
+        if (document.Diagnostics.HasErrors)
+        {
+            var first = document.Diagnostics.First(d => d.Kind == DiagnosticMessageKind.Error);
+            throw new ConfigException(path, first.Span.Start.Line + 1, first.Span.Start.Column + 1, "(file)", $"not valid TOML: {first.Message}");
+        }
+
+        var values = new List<(string Key, KeyValueSyntax Node)>();
+        var found = false;
+        foreach (var table in document.Tables)
+        {
+            var name = KeyName(table.Name);
+            if (name == Section || name.StartsWith(Section + ".", StringComparison.Ordinal))
+            {
+                found = true;
+                var prefix = name == Section ? string.Empty : name[(Section.Length + 1)..] + ".";
+                foreach (var item in table.Items)
+                {
+                    values.Add((prefix + KeyName(item.Key), item));
+                }
+            }
+        }
+
+        if (!found)
+        {
+            return null;
+        }
+
+        var config = new ProjectConfig { FilePath = path };
+        foreach (var (key, node) in values)
+        {
+            config = Apply(config, path, key, node);
+        }
+
+        return config;
+    }
+
+    private static ProjectConfig Apply(ProjectConfig config, string path, string key, KeyValueSyntax node)
+    {
+        var top = key.Split('.')[0];
+        if (!KnownKeys.Contains(top))
+        {
+            throw Error(path, node, key, $"unknown key (known: {string.Join(", ", KnownKeys.Order())})");
+        }
+
+        switch (top)
+        {
+            case "select":
+                return config with { Select = Codes(path, node, key) };
+            case "ignore":
+                return config with { Ignore = Codes(path, node, key) };
+            case "exclude":
+                return config with { Exclude = Strings(path, node, key) };
+            case "python":
+                return config with { Python = String(path, node, key) };
+            case "server-python-versions":
+                var versions = Strings(path, node, key);
+                foreach (var version in versions.Where(v => !MajorMinor().IsMatch(v)))
+                {
+                    throw Error(path, node, key, $"'{version}' is not a MAJOR.MINOR version such as \"3.11\"");
+                }
+
+                return config with { ServerPythonVersions = versions };
+            case "per-file-ignores":
+                if (key == "per-file-ignores" && node.Value is InlineTableSyntax inline)
+                {
+                    return config with { PerFileIgnores = [.. config.PerFileIgnores, .. inline.Items.Select(i => i.KeyValue!).Select(i => (KeyName(i.Key), Codes(path, i, key)))] };
+                }
+
+                if (key.Length > top.Length)
+                {
+                    return config with { PerFileIgnores = [.. config.PerFileIgnores, (key[(top.Length + 1)..].Trim('"'), Codes(path, node, key))] };
+                }
+
+                throw Error(path, node, key, "must be a table of glob = [codes]");
+            default: // severity
+                if (key == "severity" && node.Value is InlineTableSyntax levels)
+                {
+                    return levels.Items.Select(i => i.KeyValue!).Aggregate(config, (c, item) => WithSeverity(c, path, item, "severity." + KeyName(item.Key)));
+                }
+
+                return WithSeverity(config, path, node, key);
+        }
+    }
+
+    private static ProjectConfig WithSeverity(ProjectConfig config, string path, KeyValueSyntax node, string key)
+    {
+        var code = key[(key.IndexOf('.') + 1)..].ToUpperInvariant();
+        if (RuleCatalog.Find(code) is null)
+        {
+            throw Error(path, node, key, $"no rule {code}");
+        }
+
+        var value = String(path, node, key);
+        if (!SeverityNames.TryParse(value, out var severity))
+        {
+            throw Error(path, node, key, $"'{value}' is not error, warning or note");
+        }
+
+        return config with { Severity = new Dictionary<string, Severity>(config.Severity) { [code] = severity } };
+    }
+
+    private static IReadOnlyList<string> Codes(string path, KeyValueSyntax node, string key)
+    {
+        var codes = Strings(path, node, key).Select(c => c.ToUpperInvariant()).ToList();
+        var ids = RuleCatalog.All.Select(r => r.Descriptor.Id).ToList();
+        foreach (var code in codes.Where(c => c != "ALL" && !ids.Any(id => id.StartsWith(c, StringComparison.Ordinal))))
+        {
+            throw Error(path, node, key, $"'{code}' selects no rule");
+        }
+
+        return codes;
+    }
+
+    private static IReadOnlyList<string> Strings(string path, KeyValueSyntax node, string key) => node.Value switch
+    {
+        ArraySyntax array => array.Items.Select(item => item.Value is StringValueSyntax s ? s.Value! : throw Error(path, node, key, "must be a list of strings")).ToList(),
+        StringValueSyntax single => [single.Value!],
+        _ => throw Error(path, node, key, "must be a list of strings"),
+    };
+
+    private static string String(string path, KeyValueSyntax node, string key) =>
+        node.Value is StringValueSyntax s ? s.Value! : throw Error(path, node, key, "must be a string");
+
+    private static ConfigException Error(string path, SyntaxNode node, string key, string message) =>
+        new(path, node.Span.Start.Line + 1, node.Span.Start.Column + 1, key, message);
+
+    private static string KeyName(KeySyntax? key) => key?.ToString().Trim().Replace("\"", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal) ?? string.Empty;
+
+    [GeneratedRegex(@"^\d+\.\d+$")]
+    private static partial Regex MajorMinor();
+}
