@@ -189,10 +189,9 @@ public sealed class ManifestRuleTests
     [Fact]
     public void CL1012_PackageFileMissing()
     {
-        using var project = Minimal();
-        File.Delete(project.PathOf("requirements.txt"));
+        using var project = Minimal(ValidManifest.Replace("\"package_file\": \"requirements.txt\"", "\"package_file\": \"requirements-prod.txt\""));
         var run = project.Run("check", "project", "--no-python", "--select", "CL1012");
-        Assert.Equal(["project/manifest.json:13:23: error CL1012 'requirements.txt' (python.package_manager.package_file) does not exist: Connect cannot install the app's packages"], Lines(run));
+        Assert.Equal(["project/manifest.json:13:23: error CL1012 'requirements-prod.txt' (python.package_manager.package_file) does not exist: Connect cannot install the app's packages"], Lines(run));
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class ParityTests
         using var project = TempProject.FromFixture($"parity/{name}/app");
         File.Copy(Path.Combine(Fixtures.Root, "parity", name, "expected-manifest.json"), project.PathOf("manifest.json"));
 
-        var run = project.Run("check", "project", "--no-python");
+        var run = project.Run("check", "project", "--no-python", "--select", "CL1");
 
         Assert.Equal("All checks passed (1 deployment).\n", run.Stdout);
         Assert.Equal(0, run.ExitCode);
@@ -51,7 +51,7 @@ public sealed class ParityTests
         project.Write("myapp/views.py", project.Read("myapp/views.py").Replace("\n", "\r\n"));
         project.Write("requirements.txt", "flask==2.2.2\r\ngunicorn\r\n");
 
-        var run = project.Run("check", "project", "--no-python");
+        var run = project.Run("check", "project", "--no-python", "--select", "CL1");
 
         Assert.Equal(0, run.ExitCode);
     }
@@ -64,7 +64,7 @@ public sealed class ParityTests
         File.Copy(Path.Combine(Fixtures.Root, "parity", "01-minimal", "expected-manifest.json"), project.PathOf("manifest.json"));
         project.Write("requirements.txt", "flask==2.2.2 @ file:///home/conda/feedstock/flask\nrsconnect-python==1.29.0\n");
 
-        var run = project.Run("check", "project", "--no-python");
+        var run = project.Run("check", "project", "--no-python", "--select", "CL1");
 
         Assert.Equal(0, run.ExitCode);
     }

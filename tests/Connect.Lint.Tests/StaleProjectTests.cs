@@ -23,7 +23,7 @@ public sealed class StaleProjectTests
     {
         using var project = StaleProject();
 
-        var run = project.Run("check", "project", "--no-python");
+        var run = project.Run("check", "project", "--no-python", "--select", "CL1");
 
         Assert.Equal(1, run.ExitCode);
         Snapshot.Match(run.Stdout);
@@ -34,7 +34,7 @@ public sealed class StaleProjectTests
     {
         using var project = StaleProject();
 
-        var run = project.Run("check", "project", "--no-python", "--format", "json");
+        var run = project.Run("check", "project", "--no-python", "--select", "CL1", "--format", "json");
 
         Assert.Equal(1, run.ExitCode);
         Snapshot.Match(run.Stdout);
@@ -46,7 +46,7 @@ public sealed class StaleProjectTests
         using var project = StaleProject();
         var before = File.ReadAllBytes(project.PathOf("manifest.json"));
 
-        var run = project.Run("check", "project", "--no-python", "--diff");
+        var run = project.Run("check", "project", "--no-python", "--select", "CL1", "--diff");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(before, File.ReadAllBytes(project.PathOf("manifest.json")));
@@ -58,9 +58,9 @@ public sealed class StaleProjectTests
     {
         using var project = StaleProject();
 
-        var first = project.Run("check", "project", "--no-python", "--fix");
+        var first = project.Run("check", "project", "--no-python", "--select", "CL1", "--fix");
         var afterFirst = File.ReadAllBytes(project.PathOf("manifest.json"));
-        var second = project.Run("check", "project", "--no-python", "--fix");
+        var second = project.Run("check", "project", "--no-python", "--select", "CL1", "--fix");
 
         Assert.Equal(0, first.ExitCode);
         Assert.Equal("Fixed 3 problems.\nAll checks passed (1 deployment).\n", first.Stdout);
@@ -82,7 +82,7 @@ public sealed class StaleProjectTests
         var original = project.Read("manifest.json").Replace("\"locale\": \"en_US.UTF-8\",", "\"locale\": \"en_US.UTF-8\",\n  \"x-team\": {\"owner\": \"caf\u00e9\"},");
         project.Write("manifest.json", original);
 
-        project.Run("check", "project", "--no-python", "--fix");
+        project.Run("check", "project", "--no-python", "--select", "CL1", "--fix");
 
         var fixedText = project.Read("manifest.json");
         var filesAt = fixedText.IndexOf("\"files\"", StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public sealed class StaleProjectTests
         using var project = StaleProject();
 
         var onlyChecksums = project.Run("check", "project", "--no-python", "--select", "CL1007");
-        var exitZero = project.Run("check", "project", "--no-python", "--exit-zero");
+        var exitZero = project.Run("check", "project", "--no-python", "--select", "CL1", "--exit-zero");
         var badSelector = project.Run("check", "project", "--no-python", "--select", "CL9999");
 
         Assert.Single(onlyChecksums.Stdout.Split('\n'), l => l.Contains(" CL"));

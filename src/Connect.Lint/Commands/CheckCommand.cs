@@ -35,7 +35,7 @@ public static class CheckCommand
     private const int MaxFixRounds = 10;
 
     /// <summary>Rules that need the installed distributions (a second, parallel query of the interpreter).</summary>
-    private static readonly HashSet<string> PackageRules = ["CL3001", "CL3003", "CL3008"];
+    private static readonly HashSet<string> PackageRules = ["CL3001", "CL3003", "CL3004", "CL3008"];
 
     public static int Run(CheckOptions options, TextWriter stdout, TextWriter stderr)
     {
