@@ -27,14 +27,12 @@ public static partial class DeploymentLoader
         var inventory = FileInventory.Build(directory, realRoot, globs, configured);
         var manifest = manifestLoad.Manifest is { IsConnectManifest: true } m ? m : null;
 
-        var packageFileForRequirements = manifest is not null && ManifestPaths.UnsafeReason(manifest.PackageFile) is null ? manifest.PackageFile : "requirements.txt";
-        var (requirements, requirementsProblems) = RequirementsLoader.Load(directory, realRoot, packageFileForRequirements);
-
         // The import of the user's app is the slowest step: start it first, hash files while it runs.
         var bridge = python is not null && (manifestLoad.Manifest?.IsConnectManifest ?? true)
             ? Task.Run(() => PythonBridge.Run(directory, manifest, inventory.Files, python))
             : null;
         var packageFile = manifest is not null && ManifestPaths.UnsafeReason(manifest.PackageFile) is null ? manifest.PackageFile : "requirements.txt";
+        var (requirements, requirementsProblems) = RequirementsLoader.Load(directory, realRoot, packageFile);
 
         var listed = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var entry in manifest?.FileEntries ?? [])
