@@ -2,6 +2,8 @@ using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Dependencies;
 using Connect.Lint.Rules.Entrypoints;
 using Connect.Lint.Rules.Manifest;
+using Connect.Lint.Rules.Repository;
+using Connect.Lint.Rules.Security;
 using Connect.Lint.Rules.Tool;
 
 namespace Connect.Lint.Rules;
@@ -42,6 +44,14 @@ public static class RuleCatalog
         new UnpinnedRequirement(),
         new EnvironmentDrift(),
         new IndexCredentials(),
+        new NotCommitted(),
+        new SecretInDeployment(),
+        new GitLfsPointer(),
+        new GeneratedFilesCommitted(),
+        new DebugEnabled(),
+        new HardcodedSecretKey(),
+        new RootRelativeUrl(),
+        new CredentialInSource(),
         new PythonUnavailable(),
         new EnvironmentIncomplete(),
         new UnusedSuppression(),

@@ -113,6 +113,11 @@ public static class CheckCommand
                 fixedCount += initial.Count(d => d.Fix is not null && !remaining.Contains(Key(d)));
             }
 
+            if (current.GitUnavailableReason is { } noGit)
+            {
+                notices.Add(noGit);
+            }
+
             if (current.Python is { } used)
             {
                 notices.Add($"Python {used.Environment?.Python ?? "?"} at {used.Interpreter} ({used.InterpreterReason}), {used.Host} host");

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
 using Connect.Lint.Python;
 using Connect.Lint.Rules.Model;
 using Connect.Lint.Rules.Model.Manifest;
@@ -10,12 +9,10 @@ namespace Connect.Lint.Loading;
 /// Reads one deployment directory into the model the rules see: the manifest with positions, the deployable
 /// inventory, and checksums for every inventory file and every safe path the manifest lists.
 /// </summary>
-public static partial class DeploymentLoader
+public static class DeploymentLoader
 {
     /// <summary>Manifests larger than this are reported, not read (a real one is kilobytes).</summary>
     public const long MaxManifestBytes = 256L * 1024 * 1024;
-
-    private const long FlaskScanBudgetBytes = 4L * 1024 * 1024;
 
     public static Deployment Load(DeploymentTarget target, IReadOnlyList<string> excludes, PythonOptions? python = null, ConfigExclusions? configured = null)
     {
@@ -26,6 +23,7 @@ public static partial class DeploymentLoader
         var globs = excludes.Select(e => RsconnectGlob.Create(e, directory)).ToList();
         var inventory = FileInventory.Build(directory, realRoot, globs, configured);
         var manifest = manifestLoad.Manifest is { IsConnectManifest: true } m ? m : null;
+        var git = Task.Run(() => GitState.Read(directory));
 
         // The import of the user's app is the slowest step: start it first, hash files while it runs.
         var bridge = python is not null && (manifestLoad.Manifest?.IsConnectManifest ?? true)
@@ -52,12 +50,22 @@ public static partial class DeploymentLoader
             states[path] = StateOf(directory, realRoot, path, path == packageFile, listedChecksum, inInventory.Contains(path));
         });
 
+        var (gitFacts, gitUnavailable) = git.GetAwaiter().GetResult();
+        var scanned = inventory.Files
+            .Concat(inventory.Excluded.Where(e => e.Reason.StartsWith("secrets", StringComparison.Ordinal)).Select(e => e.RelativePath))
+            .Concat(gitFacts?.Tracked ?? (IEnumerable<string>)[])
+            .Concat(listed.Keys);
+        var scan = SourceScanner.Scan(directory, realRoot, scanned);
         var (facts, unavailable) = bridge?.GetAwaiter().GetResult() ?? (null, null);
         return new Deployment
         {
             Python = facts,
             Requirements = requirements,
-            Suppressions = ScanSuppressions(directory, inventory.Files, requirements),
+            Suppressions = [.. scan.Suppressions, .. requirements.SelectMany(f => SuppressionScanner.Scan(f.FilePath, f.Source.Text))],
+            Findings = scan.Findings,
+            Secrets = scan.Secrets,
+            Git = gitFacts,
+            GitUnavailableReason = gitUnavailable,
             RequirementsProblems = requirementsProblems,
             PythonUnavailableReason = unavailable,
             Directory = directory,
@@ -68,7 +76,7 @@ public static partial class DeploymentLoader
             VirtualEnvironments = inventory.VirtualEnvironments,
             Files = new Dictionary<string, FileState>(states, StringComparer.Ordinal),
             PackageFile = packageFile,
-            LooksLikeFlaskApp = LooksLikeFlask(directory, inventory.Files),
+            LooksLikeFlaskApp = scan.LooksLikeFlaskApp,
         };
     }
 
@@ -152,69 +160,4 @@ public static partial class DeploymentLoader
             return new FileState { Exists = true, ReadError = e.Message };
         }
     }
-
-    private const long MaxScannedSourceBytes = 1024 * 1024;
-
-    /// <summary>noqa comments of the deployment's Python files and of the requirements files.</summary>
-    private static IReadOnlyList<Suppression> ScanSuppressions(string directory, IReadOnlyList<string> files, IReadOnlyList<Rules.Model.Requirements.RequirementsFile> requirements)
-    {
-        var found = new List<Suppression>();
-        foreach (var path in files.Where(p => p.EndsWith(".py", StringComparison.Ordinal)))
-        {
-            var full = Path.Combine(directory, path);
-            try
-            {
-                if (new FileInfo(full).Length <= MaxScannedSourceBytes)
-                {
-                    found.AddRange(SuppressionScanner.Scan(full, File.ReadAllText(full)));
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-            }
-        }
-
-        foreach (var file in requirements)
-        {
-            found.AddRange(SuppressionScanner.Scan(file.FilePath, file.Source.Text));
-        }
-
-        return found;
-    }
-
-    /// <summary>A static look for a Flask app: Python files that import flask and construct Flask(...).</summary>
-    private static bool LooksLikeFlask(string directory, IReadOnlyList<string> files)
-    {
-        long budget = FlaskScanBudgetBytes;
-        foreach (var path in files.Where(p => p.EndsWith(".py", StringComparison.Ordinal)).OrderBy(p => p.Count(c => c == '/')))
-        {
-            try
-            {
-                var full = Path.Combine(directory, path);
-                var size = new FileInfo(full).Length;
-                if (size > budget)
-                {
-                    break;
-                }
-
-                budget -= size;
-                var text = File.ReadAllText(full);
-                if (FlaskImport().IsMatch(text) && FlaskConstruction().IsMatch(text))
-                {
-                    return true;
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-            }
-        }
-
-        return false;
-    }
-
-    [GeneratedRegex(@"^\s*(from\s+flask\s+import\b|import\s+flask\b)", RegexOptions.Multiline)]
-    private static partial Regex FlaskImport();
-
-    [GeneratedRegex(@"\bFlask\s*\(")]
-    private static partial Regex FlaskConstruction();
 }

@@ -58,6 +58,17 @@ public sealed record Deployment
         Requirements.SelectMany(f => f.Entries.OfType<Requirements.IncludeEntry>())
             .Any(i => i.IsConstraint && Path.GetFullPath(Path.Combine(Path.GetDirectoryName(i.FilePath)!, i.Target)) == path);
 
+    /// <summary>Git state of the deployment's files; null outside a repository (GitUnavailableReason says why).</summary>
+    public GitFacts? Git { get; init; }
+
+    public string? GitUnavailableReason { get; init; }
+
+    /// <summary>Files that are or hold secrets (.env, keys, credential files, private-key blocks).</summary>
+    public IReadOnlyList<SecretFile> Secrets { get; init; } = [];
+
+    /// <summary>Findings of the text scan of Python files and templates (debug, secret keys, URLs, credentials).</summary>
+    public IReadOnlyList<SourceFinding> Findings { get; init; } = [];
+
     /// <summary>The noqa comments of the deployment's Python and requirements files.</summary>
     public IReadOnlyList<Suppression> Suppressions { get; init; } = [];
 

@@ -1,0 +1,255 @@
+using System.Text.RegularExpressions;
+using Connect.Lint.Rules.Model;
+
+namespace Connect.Lint.Loading;
+
+/// <summary>What one pass over the deployment's text files found.</summary>
+public sealed record SourceScan(IReadOnlyList<Suppression> Suppressions, IReadOnlyList<SourceFinding> Findings, IReadOnlyList<SecretFile> Secrets, bool LooksLikeFlaskApp);
+
+/// <summary>
+/// Reads each text file of the deployment once (up to 1 MiB, binary files skipped) and looks for: noqa
+/// comments, a Flask app, debug mode and literal secret keys in Python (outside <c>if __name__ == "__main__"</c>),
+/// root-relative URLs in templates and redirects, credentials in source, and secret files.
+/// </summary>
+public static partial class SourceScanner
+{
+    private const long MaxBytes = 1024 * 1024;
+
+    private static readonly string[] ConfigExtensions = [".cfg", ".ini", ".toml", ".yaml", ".yml", ".json", ".conf", ".txt"];
+    private static readonly string[] TemplateExtensions = [".html", ".htm", ".jinja", ".jinja2", ".j2"];
+
+    public static SourceScan Scan(string directory, string realRoot, IEnumerable<string> files)
+    {
+        var suppressions = new List<Suppression>();
+        var findings = new List<SourceFinding>();
+        var secrets = new List<SecretFile>();
+        var flask = false;
+        foreach (var relative in files.Distinct(StringComparer.Ordinal))
+        {
+            if (SecretByName(relative) is { } byName)
+            {
+                secrets.Add(new SecretFile(relative, byName, 0));
+            }
+
+            var full = Path.Combine(directory, relative);
+            if (new FileInfo(full).LinkTarget is not null && !SafePaths.StaysInside(full, realRoot))
+            {
+                continue; // never read outside the deployment
+            }
+
+            var text = ReadText(full);
+            if (text is null)
+            {
+                continue;
+            }
+
+            if (PrivateKeyBlock().Match(text) is { Success: true } key)
+            {
+                secrets.Add(new SecretFile(relative, "it holds a private key", LineOf(text, key.Index)));
+            }
+            else if (relative.EndsWith(".json", StringComparison.Ordinal) && text.Contains("\"service_account\"", StringComparison.Ordinal) &&
+                     text.Contains("\"private_key\"", StringComparison.Ordinal))
+            {
+                secrets.Add(new SecretFile(relative, "it is a service-account key", 1));
+            }
+
+            if (relative.EndsWith(".py", StringComparison.Ordinal))
+            {
+                suppressions.AddRange(SuppressionScanner.Scan(full, text));
+                flask |= FlaskImport().IsMatch(text) && FlaskConstruction().IsMatch(text);
+                ScanPython(full, text, findings);
+                ScanCredentials(full, text, findings);
+            }
+            else if (TemplateExtensions.Any(e => relative.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+            {
+                ScanTemplate(full, text, findings);
+            }
+            else if (ConfigExtensions.Any(e => relative.EndsWith(e, StringComparison.OrdinalIgnoreCase)) && relative != "manifest.json" &&
+                     !Path.GetFileName(relative).StartsWith("requirements", StringComparison.Ordinal))
+            {
+                ScanCredentials(full, text, findings);
+            }
+        }
+
+        return new SourceScan(suppressions, findings, secrets, flask);
+    }
+
+    /// <summary>Why a file is a secret by its name, or null.</summary>
+    public static string? SecretByName(string relative)
+    {
+        var name = Path.GetFileName(relative);
+        var lower = name.ToLowerInvariant();
+        if (PathExclusions.IsEnvFile(name))
+        {
+            return "an environment file with secrets";
+        }
+
+        if (lower.EndsWith(".pem") || lower.EndsWith(".key") || lower.EndsWith(".p12") || lower.EndsWith(".pfx") || lower.EndsWith(".keystore") || lower.EndsWith(".jks"))
+        {
+            return "a key or certificate store";
+        }
+
+        if ((lower.StartsWith("id_rsa") || lower.StartsWith("id_dsa") || lower.StartsWith("id_ecdsa") || lower.StartsWith("id_ed25519")) && !lower.EndsWith(".pub"))
+        {
+            return "an SSH private key";
+        }
+
+        return lower switch
+        {
+            ".netrc" or "_netrc" => "a .netrc with login credentials",
+            ".pypirc" => "a .pypirc with package index credentials",
+            "credentials.json" => "a credentials file",
+            ".htpasswd" => "a password file",
+            _ when lower.StartsWith("client_secret") && lower.EndsWith(".json") => "an OAuth client secret",
+            _ => null,
+        };
+    }
+
+    private static string? ReadText(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists || info.Length > MaxBytes)
+            {
+                return null;
+            }
+
+            var bytes = File.ReadAllBytes(path);
+            return bytes.AsSpan(0, Math.Min(bytes.Length, 8192)).IndexOf((byte)0) >= 0 ? null : System.Text.Encoding.UTF8.GetString(bytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static void ScanPython(string path, string text, List<SourceFinding> findings)
+    {
+        var guardIndent = -1;
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            var code = StripComment(line);
+            if (code.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            var indent = code.Length - code.TrimStart().Length;
+            if (guardIndent >= 0 && indent <= guardIndent)
+            {
+                guardIndent = -1;
+            }
+
+            if (MainGuard().IsMatch(code))
+            {
+                guardIndent = indent;
+                continue;
+            }
+
+            var guarded = guardIndent >= 0;
+            foreach (var (regex, kind) in new[] { (DebugOn(), "debug"), (LiteralSecretKey(), "secret-key"), (RootRedirect(), "redirect") })
+            {
+                foreach (Match match in regex.Matches(code))
+                {
+                    if (kind == "debug" && guarded)
+                    {
+                        continue;
+                    }
+
+                    var group = match.Groups["what"].Success ? match.Groups["what"] : match.Groups[0];
+                    findings.Add(new SourceFinding(kind, path, i + 1, group.Index + 1, group.Index + group.Length + 1, group.Value));
+                }
+            }
+        }
+    }
+
+    private static void ScanTemplate(string path, string text, List<SourceFinding> findings)
+    {
+        foreach (Match match in TemplateUrl().Matches(text))
+        {
+            var url = match.Groups["url"];
+            var (line, column) = Position(text, url.Index);
+            findings.Add(new SourceFinding("template-url", path, line, column, column + url.Length, match.Groups["attribute"].Value + "=" + url.Value));
+        }
+    }
+
+    private static void ScanCredentials(string path, string text, List<SourceFinding> findings)
+    {
+        foreach (var (regex, kind) in new[] { (CredentialUri(), "credential-uri"), (CloudKey(), "cloud-key") })
+        {
+            foreach (Match match in regex.Matches(text))
+            {
+                var what = match.Groups["what"].Success ? match.Groups["what"] : match.Groups[0];
+                if (kind == "credential-uri" && IsPlaceholder(match.Groups["password"].Value))
+                {
+                    continue;
+                }
+
+                var (line, column) = Position(text, what.Index);
+                findings.Add(new SourceFinding(kind, path, line, column, column + what.Length, match.Groups["label"].Success ? match.Groups["label"].Value : what.Value));
+            }
+        }
+    }
+
+    private static bool IsPlaceholder(string password) =>
+        password.Length == 0 || password.StartsWith('$') || password.StartsWith('{') || password.StartsWith('<') || password.StartsWith('%') ||
+        password.Equals("password", StringComparison.OrdinalIgnoreCase) || password.Equals("pass", StringComparison.OrdinalIgnoreCase) ||
+        password.All(c => c is '*' or 'x' or 'X');
+
+    private static string StripComment(string line)
+    {
+        var hash = line.IndexOf('#');
+        return hash < 0 || line[..hash].Count(c => c is '"' or '\'') % 2 == 1 ? line : line[..hash];
+    }
+
+    private static int LineOf(string text, int index) => Position(text, index).Line;
+
+    private static (int Line, int Column) Position(string text, int index)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < index; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return (line, index - lineStart + 1);
+    }
+
+    [GeneratedRegex(@"^\s*if\s+__name__\s*==\s*['""]__main__['""]\s*:")]
+    private static partial Regex MainGuard();
+
+    [GeneratedRegex(@"(?<what>\.debug\s*=\s*True\b|\[\s*['""]DEBUG['""]\s*\]\s*=\s*True\b|\bDEBUG\s*=\s*True\b|\bdebug\s*=\s*True\b)")]
+    private static partial Regex DebugOn();
+
+    [GeneratedRegex(@"(?:\.secret_key|\[\s*['""]SECRET_KEY['""]\s*\]|\bSECRET_KEY)\s*=\s*(?<what>[rbuRBU]?['""][^'""]+['""])")]
+    private static partial Regex LiteralSecretKey();
+
+    [GeneratedRegex(@"\bredirect\(\s*(?<what>['""]/(?!/)[^'""]*['""])")]
+    private static partial Regex RootRedirect();
+
+    [GeneratedRegex(@"\b(?<attribute>href|src|action)\s*=\s*['""](?<url>/(?!/)[^'""{}\s]*)['""]", RegexOptions.IgnoreCase)]
+    private static partial Regex TemplateUrl();
+
+    [GeneratedRegex(@"(?<what>(?<label>[a-zA-Z][a-zA-Z0-9+.-]*)://[^\s/:@'""]+:(?<password>[^\s/@'""]+)@[^\s'""]+)")]
+    private static partial Regex CredentialUri();
+
+    [GeneratedRegex(@"(?<what>\b(?:(?<label>AKIA)[0-9A-Z]{16}|(?<label>ghp_)[A-Za-z0-9]{36}|(?<label>github_pat_)[A-Za-z0-9_]{60,}|(?<label>xox[baprs]-)[A-Za-z0-9-]{10,}|(?<label>AIza)[0-9A-Za-z_-]{35}|(?<label>sk_live_)[0-9a-zA-Z]{24,})\b)")]
+    private static partial Regex CloudKey();
+
+    [GeneratedRegex(@"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY( BLOCK)?-----")]
+    private static partial Regex PrivateKeyBlock();
+
+    [GeneratedRegex(@"^\s*(from\s+flask\s+import\b|import\s+flask\b)", RegexOptions.Multiline)]
+    private static partial Regex FlaskImport();
+
+    [GeneratedRegex(@"\bFlask\s*\(")]
+    private static partial Regex FlaskConstruction();
+}

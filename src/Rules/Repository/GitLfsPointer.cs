@@ -1,0 +1,22 @@
+using Connect.Lint.Rules.Analysis;
+using Connect.Lint.Rules.Model;
+
+namespace Connect.Lint.Rules.Repository;
+
+/// <summary>CL4003: a file stored with Git LFS; Connect's checkout has the pointer, not the content.</summary>
+public sealed class GitLfsPointer : Rule
+{
+    public override DiagnosticDescriptor Descriptor { get; } = Descriptors.Create(
+        "CL4003", "git-lfs-pointer",
+        "A file stored with Git LFS is deployed as its pointer",
+        "{0} is stored with Git LFS: Connect does not fetch LFS objects, so the app gets a 130-byte pointer instead of the file",
+        RuleCategory.Git, Severity.Error);
+
+    public override void Analyze(Deployment deployment, DiagnosticSink sink)
+    {
+        foreach (var path in (deployment.Git?.LfsFiles ?? new HashSet<string>()).Order(StringComparer.Ordinal))
+        {
+            sink.Report(Create(Location.WholeFile(deployment.FullPath(path)), null, path));
+        }
+    }
+}

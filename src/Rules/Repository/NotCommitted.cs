@@ -1,0 +1,64 @@
+using Connect.Lint.Rules.Analysis;
+using Connect.Lint.Rules.Model;
+
+namespace Connect.Lint.Rules.Repository;
+
+/// <summary>CL4001: a file the deployment needs is untracked or ignored, so Connect's Git checkout lacks it.</summary>
+public sealed class NotCommitted : Rule
+{
+    public override DiagnosticDescriptor Descriptor { get; } = Descriptors.Create(
+        "CL4001", "not-committed",
+        "A file the deployment needs is not committed",
+        "{0} {1} but {2}: Connect's checkout of the branch will not have it",
+        RuleCategory.Git, Severity.Error);
+
+    public override void Analyze(Deployment deployment, DiagnosticSink sink)
+    {
+        if (deployment.Git is not { } git || deployment.Manifest?.IsConnectManifest == false)
+        {
+            return;
+        }
+
+        foreach (var (path, role) in Needed(deployment))
+        {
+            var state = git.StateOf(path);
+            if (state is "untracked" or "ignored" && File(deployment, path))
+            {
+                var why = state == "ignored" ? "it is ignored by .gitignore" : "it is not committed (untracked)";
+                sink.Report(Create(Location.WholeFile(deployment.FullPath(path)), null, path, role, why));
+            }
+        }
+    }
+
+    /// <summary>What Connect needs from the checkout: the manifest, the requirements chain, the entrypoint and every local module it imports.</summary>
+    private static IEnumerable<(string Path, string Role)> Needed(Deployment deployment)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        IEnumerable<(string, string)> All()
+        {
+            yield return ("manifest.json", "is the deployment's manifest");
+            foreach (var file in deployment.Requirements)
+            {
+                yield return (Relative(deployment, file.FilePath), "lists the packages Connect installs");
+            }
+
+            if (deployment.Manifest?.Entrypoint?.Value is { } entrypoint && Entrypoint.SyntaxProblem(entrypoint) is null)
+            {
+                var module = Entrypoint.Parse(entrypoint).Module.Replace('.', '/');
+                yield return (module + ".py", "is the entrypoint module");
+                yield return (module + "/__init__.py", "is the entrypoint package");
+            }
+
+            foreach (var local in deployment.Python?.Import?.LocalModules ?? [])
+            {
+                yield return (local, "is imported by the app");
+            }
+        }
+
+        return All().Where(x => seen.Add(x.Item1));
+    }
+
+    private static bool File(Deployment deployment, string path) => deployment.Files.ContainsKey(path) || deployment.Git!.Ignored.Contains(path) || deployment.Git.Untracked.Contains(path);
+
+    private static string Relative(Deployment deployment, string fullPath) => Path.GetRelativePath(deployment.Directory, fullPath).Replace('\\', '/');
+}
