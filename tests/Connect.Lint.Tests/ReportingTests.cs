@@ -35,7 +35,7 @@ public sealed class ReportingTests
         var schema = await JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "sarif-2.1.0.json"));
         var errors = schema.Validate(sarif);
 
-        Assert.Empty(errors.Select(e => $"{e.Path}: {e.Kind}"));
+        Assert.Empty(errors.Select(e => $"{e.Path}: {e.Kind} {e}"));
     }
 
     [Fact]

@@ -45,12 +45,12 @@ public static partial class SourceScanner
 
             if (PrivateKeyBlock().Match(text) is { Success: true } key)
             {
-                secrets.Add(new SecretFile(relative, "it holds a private key", LineOf(text, key.Index)));
+                secrets.Add(new SecretFile(relative, "a file holding a private key", LineOf(text, key.Index)));
             }
             else if (relative.EndsWith(".json", StringComparison.Ordinal) && text.Contains("\"service_account\"", StringComparison.Ordinal) &&
                      text.Contains("\"private_key\"", StringComparison.Ordinal))
             {
-                secrets.Add(new SecretFile(relative, "it is a service-account key", 1));
+                secrets.Add(new SecretFile(relative, "a service-account key", 1));
             }
 
             if (relative.EndsWith(".py", StringComparison.Ordinal))

@@ -31,6 +31,7 @@ public static class Descriptors
         }
 
         tags.AddRange(extraTags);
+        tags = tags.Distinct(StringComparer.Ordinal).ToList();
         return new DiagnosticDescriptor
         {
             Id = id,
