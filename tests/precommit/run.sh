@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Proves the hook with real pre-commit (Debian's 3.0.4): this repository is the hook repository of a
+# throw-away Git project holding a broken Flask deployment. The hook must fail on it, the --fix hook must
+# repair (and so fail once, having changed files), and then the hook must pass.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/../.." && pwd)
+rev=$(git -C "$here" rev-parse HEAD)
+
+if ! command -v pre-commit >/dev/null 2>&1; then
+  echo "Installing pre-commit (apt)..."
+  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq pre-commit >/dev/null
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export PRE_COMMIT_HOME="$work/cache"
+project="$work/project"
+mkdir -p "$project"
+cd "$project"
+git init -q
+git config user.email ci@example.com
+git config user.name ci
+
+cat > .pre-commit-config.yaml <<YAML
+repos:
+  - repo: $here
+    rev: $rev
+    hooks:
+      - id: connect-lint
+        args: [--python, /usr/bin/python3]
+      - id: connect-lint-fix
+        args: [--python, /usr/bin/python3, --select, CL10]
+        stages: [manual]
+YAML
+cat > app.py <<'PY'
+from flask import Flask
+
+app = Flask(__name__)
+
+
+@app.route("/")
+def index():
+    return "hello"
+PY
+printf 'flask==2.2.2\n' > requirements.txt
+tool="$here/src/Connect.Lint/bin/Debug/net10.0/connect-lint"
+if [ -x "$tool" ]; then "$tool" write-manifest . --python /usr/bin/python3
+else dotnet run --project "$here/src/Connect.Lint" -- write-manifest . --python /usr/bin/python3; fi
+git add -A && git commit -q -m "a clean deployment"
+
+passed=0; failed=0
+expect() { # expect <exit code wanted> <description> <command...>
+  local want=$1 what=$2; shift 2
+  set +e; "$@" > "$work/out.txt" 2>&1; local got=$?; set -e
+  if [ "$got" -eq "$want" ]; then passed=$((passed + 1)); echo "ok: $what"
+  else failed=$((failed + 1)); echo "FAILED: $what (exit $got, wanted $want)"; cat "$work/out.txt"; fi
+}
+
+expect 0 "the hook passes on a clean deployment" pre-commit run connect-lint --all-files
+printf '\n\n@app.route("/health")\ndef health():\n    return "ok"\n' >> app.py
+git add -A
+expect 1 "the hook fails when app.py changed after the manifest was written" pre-commit run connect-lint --all-files
+grep -q "CL1007" "$work/out.txt" && { passed=$((passed + 1)); echo "ok: it names CL1007"; } || { failed=$((failed + 1)); echo "FAILED: CL1007 not reported"; cat "$work/out.txt"; }
+expect 1 "the --fix hook repairs the manifest (and fails because it changed a file)" pre-commit run connect-lint-fix --hook-stage manual --all-files
+git add -A
+expect 0 "the hook passes once the fix is staged" pre-commit run connect-lint --all-files
+
+echo "pre-commit: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
