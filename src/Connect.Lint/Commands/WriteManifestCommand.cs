@@ -58,7 +58,7 @@ public static class WriteManifestCommand
             stderr.WriteLine($"  {notice}");
         }
 
-        foreach (var excluded in deployment.Excluded.Where(e => e.Reason != "the manifest itself"))
+        foreach (var excluded in deployment.Excluded.Where(e => e.Reason != "the manifest itself" && e.RelativePath != ".git/"))
         {
             stderr.WriteLine($"  left out {excluded.RelativePath}: {excluded.Reason}");
         }

@@ -22,7 +22,7 @@ public static partial class ConfigLoader
         for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
         {
             var candidate = Path.Combine(current.FullName, "pyproject.toml");
-            if (File.Exists(candidate) && Load(candidate) is { } config)
+            if (Loading.FileKinds.IsRegularFile(candidate) && Load(candidate) is { } config)
             {
                 return config;
             }

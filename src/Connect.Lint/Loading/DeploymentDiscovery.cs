@@ -109,6 +109,11 @@ public static class DeploymentDiscovery
             return false;
         }
 
+        if (!FileKinds.IsRegularFile(path))
+        {
+            return true;
+        }
+
         try
         {
             var load = ManifestLoad.FromBytes(path, File.ReadAllBytes(path));

@@ -98,6 +98,11 @@ public static class DeploymentLoader
             return new ManifestLoad(path, true, null, new ManifestSyntaxError("manifest.json is a symlink leading outside the deployment; not read", 1, 1));
         }
 
+        if (!FileKinds.IsRegularFile(path))
+        {
+            return new ManifestLoad(path, true, null, new ManifestSyntaxError("manifest.json is not a regular file (a FIFO, socket or device); not read", 1, 1));
+        }
+
         try
         {
             if (info.Length > MaxManifestBytes)
@@ -138,6 +143,11 @@ public static class DeploymentLoader
             if (!File.Exists(full))
             {
                 return FileState.Missing;
+            }
+
+            if (!FileKinds.IsRegularFile(full))
+            {
+                return new FileState { Exists = true, IsRegularFile = false };
             }
         }
 

@@ -105,9 +105,9 @@ public static class FileInventory
                 return "broken symlink";
             }
         }
-        else if ((entry.Attributes & (FileAttributes.Device | FileAttributes.ReparsePoint)) != 0 || entry is not FileInfo)
+        if (entry is not FileInfo || !FileKinds.IsRegularFile(entry.FullName))
         {
-            return "not a regular file";
+            return "not a regular file (a FIFO, socket or device is never read)";
         }
 
         return null;

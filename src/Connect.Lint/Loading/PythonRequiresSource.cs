@@ -17,7 +17,7 @@ public static partial class PythonRequiresSource
                  })
         {
             var path = Path.Combine(directory, name);
-            if (!File.Exists(path))
+            if (!FileKinds.IsRegularFile(path))
             {
                 continue;
             }

@@ -14,7 +14,7 @@ public static class RequirementsLoader
         var files = new List<RequirementsFile>();
         var problems = new List<RequirementsError>();
         var first = Path.Combine(directory, packageFile);
-        if (!File.Exists(first))
+        if (!FileKinds.IsRegularFile(first))
         {
             return (files, problems);
         }
@@ -57,7 +57,7 @@ public static class RequirementsLoader
                     problems.Add(new RequirementsError(path, include.TargetSpan,
                         $"'{option} {include.Target}' points outside the deployment: Connect only has the deployed files"));
                 }
-                else if (!File.Exists(target))
+                else if (!FileKinds.IsRegularFile(target))
                 {
                     problems.Add(new RequirementsError(path, include.TargetSpan, $"'{option} {include.Target}': no such file"));
                 }

@@ -110,7 +110,7 @@ public static partial class SourceScanner
         try
         {
             var info = new FileInfo(path);
-            if (!info.Exists || info.Length > MaxBytes)
+            if (!info.Exists || info.Length > MaxBytes || !FileKinds.IsRegularFile(path))
             {
                 return null;
             }
