@@ -31,7 +31,7 @@ public static class WriteManifestCommand
             throw new UsageException($"{DisplayPath.Of(manifestPath)} already exists; pass --overwrite to regenerate it (unknown fields are kept)");
         }
 
-        var deployment = DeploymentLoader.Load(new DeploymentTarget(directory, true), options.Exclude);
+        var deployment = DeploymentLoader.Load(new DeploymentTarget(directory, true), options.Exclude, analyse: false);
         if (deployment.ManifestLoad.Error is { } error)
         {
             stderr.WriteLine($"connect-lint: {DisplayPath.Of(manifestPath)}:{error.Line}:{error.Column}: existing manifest not readable ({error.Message}); writing a new one");

@@ -14,16 +14,19 @@ public static class DeploymentLoader
     /// <summary>Manifests larger than this are reported, not read (a real one is kilobytes).</summary>
     public const long MaxManifestBytes = 256L * 1024 * 1024;
 
-    public static Deployment Load(DeploymentTarget target, IReadOnlyList<string> excludes, PythonOptions? python = null, ConfigExclusions? configured = null)
+    /// <param name="analyse">False for write-manifest: no Git state and no source scan, only what a manifest needs.</param>
+    public static Deployment Load(DeploymentTarget target, IReadOnlyList<string> excludes, PythonOptions? python = null, ConfigExclusions? configured = null, bool analyse = true)
     {
         Trace.Mark("load");
         var directory = Path.GetFullPath(target.Directory);
         var realRoot = SafePaths.RealPath(directory) ?? directory;
         var manifestLoad = LoadManifest(Path.Combine(directory, "manifest.json"), realRoot);
+        Trace.Mark("manifest read");
         var globs = excludes.Select(e => RsconnectGlob.Create(e, directory)).ToList();
         var inventory = FileInventory.Build(directory, realRoot, globs, configured);
+        Trace.Mark("inventory");
         var manifest = manifestLoad.Manifest is { IsConnectManifest: true } m ? m : null;
-        var git = Task.Run(() => GitState.Read(directory));
+        var git = analyse ? Task.Run(() => GitState.Read(directory)) : Task.FromResult<(GitFacts?, string?)>((null, null));
 
         // The import of the user's app is the slowest step: start it first, hash files while it runs.
         var bridge = python is not null && (manifestLoad.Manifest?.IsConnectManifest ?? true)
@@ -50,12 +53,13 @@ public static class DeploymentLoader
             states[path] = StateOf(directory, realRoot, path, path == packageFile, listedChecksum, inInventory.Contains(path));
         });
 
+        Trace.Mark("hashed");
         var (gitFacts, gitUnavailable) = git.GetAwaiter().GetResult();
         var scanned = inventory.Files
             .Concat(inventory.Excluded.Where(e => e.Reason.StartsWith("secrets", StringComparison.Ordinal)).Select(e => e.RelativePath))
             .Concat(gitFacts?.Tracked ?? (IEnumerable<string>)[])
             .Concat(listed.Keys);
-        var scan = SourceScanner.Scan(directory, realRoot, scanned);
+        var scan = analyse ? SourceScanner.Scan(directory, realRoot, scanned) : new SourceScan([], [], [], false);
         var (facts, unavailable) = bridge?.GetAwaiter().GetResult() ?? (null, null);
         return new Deployment
         {
@@ -149,6 +153,11 @@ public static class DeploymentLoader
             {
                 return new FileState { Exists = true, IsRegularFile = false };
             }
+        }
+
+        if (inInventory && !FileKinds.IsRegularFile(full))
+        {
+            return new FileState { Exists = true, IsRegularFile = false, ReadError = "not a regular file (a FIFO, socket or device is never read)" };
         }
 
         try

@@ -8,10 +8,30 @@ public static class FileChecksums
 {
     private const int BufferSize = 1 << 16;
 
+    private const int HashBufferSize = 1 << 20;
+
+    /// <summary>md5 of a file, read in 1 MiB blocks (Stream-based hashing reads in 4 KiB steps and is slower).</summary>
     public static string Md5(string path)
     {
-        using var stream = OpenSequential(path);
-        return Convert.ToHexStringLower(MD5.HashData(stream));
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.SequentialScan);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(HashBufferSize);
+        try
+        {
+            long offset = 0;
+            int read;
+            while ((read = RandomAccess.Read(handle, buffer.AsSpan(0, HashBufferSize), offset)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+                offset += read;
+            }
+
+            return Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>The checksums of the file with CRLF turned to LF, and with every lone LF turned to CRLF.</summary>

@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using Connect.Lint.Rules.Model;
 
 namespace Connect.Lint.Loading;
@@ -21,10 +22,10 @@ public static class FileInventory
         while (pending.Count > 0)
         {
             var relativeDirectory = pending.Pop();
-            IEnumerable<FileSystemInfo> entries;
+            List<Entry> entries;
             try
             {
-                entries = new DirectoryInfo(Path.Combine(root, relativeDirectory)).EnumerateFileSystemInfos().ToList();
+                entries = Enumerate(Path.Combine(root, relativeDirectory));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -35,15 +36,16 @@ public static class FileInventory
             foreach (var entry in entries)
             {
                 var relative = relativeDirectory.Length == 0 ? entry.Name : relativeDirectory + "/" + entry.Name;
-                if (entry is DirectoryInfo directory)
+                var full = Path.Combine(root, relative);
+                if (entry.IsDirectory)
                 {
-                    if (directory.LinkTarget is not null)
+                    if (entry.IsLink)
                     {
                         excluded.Add(new ExcludedPath(relative, "symlinked directory (not followed)"));
                         continue;
                     }
 
-                    var isVenv = IsVirtualEnvironment(directory.FullName);
+                    var isVenv = IsVirtualEnvironment(full);
                     if (isVenv)
                     {
                         venvs.Add(relative);
@@ -61,7 +63,7 @@ public static class FileInventory
                     continue;
                 }
 
-                if ((Classify(entry, relative, realRoot, excludes) ?? configured?.Reason(entry.FullName)) is { } fileReason)
+                if ((Classify(full, entry.IsLink, relative, realRoot, excludes) ?? configured?.Reason(full)) is { } fileReason)
                 {
                     excluded.Add(new ExcludedPath(relative, fileReason));
                 }
@@ -77,11 +79,29 @@ public static class FileInventory
         return new Inventory(files, excluded, venvs);
     }
 
+    private readonly record struct Entry(string Name, bool IsDirectory, bool IsLink);
+
+    /// <summary>
+    /// One directory's entries from readdir, without a FileInfo (and its stat) per file: a symlinked directory
+    /// counts as a directory (and is not followed), a symlink to a file as a file.
+    /// </summary>
+    private static List<Entry> Enumerate(string directory)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0, ReturnSpecialDirectories = false };
+        var entries = new FileSystemEnumerable<Entry>(directory, (ref FileSystemEntry entry) =>
+        {
+            var isLink = (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+            var isDirectory = entry.IsDirectory || (isLink && Directory.Exists(entry.ToFullPath()));
+            return new Entry(entry.FileName.ToString(), isDirectory, isLink);
+        }, options);
+        return [.. entries];
+    }
+
     /// <summary>A directory is a virtual environment when it has pyvenv.cfg or bin/python (rsconnect's test).</summary>
     public static bool IsVirtualEnvironment(string directory) =>
         File.Exists(Path.Combine(directory, "pyvenv.cfg")) || File.Exists(Path.Combine(directory, "bin", "python"));
 
-    private static string? Classify(FileSystemInfo entry, string relative, string realRoot, IReadOnlyList<RsconnectGlob> excludes)
+    private static string? Classify(string full, bool isLink, string relative, string realRoot, IReadOnlyList<RsconnectGlob> excludes)
     {
         if (PathExclusions.FileReason(relative) is { } reason)
         {
@@ -93,23 +113,21 @@ public static class FileInventory
             return $"--exclude {glob.Pattern}";
         }
 
-        if (entry.LinkTarget is not null)
+        if (isLink)
         {
-            if (!SafePaths.StaysInside(entry.FullName, realRoot))
+            if (!SafePaths.StaysInside(full, realRoot))
             {
                 return "symlink leading outside the deployment (not read)";
             }
 
-            if (!File.Exists(entry.FullName))
+            if (!File.Exists(full))
             {
                 return "broken symlink";
             }
         }
-        if (entry is not FileInfo || !FileKinds.IsRegularFile(entry.FullName))
-        {
-            return "not a regular file (a FIFO, socket or device is never read)";
-        }
 
+        // FIFOs, sockets and devices look like files to .NET; the loader tells them apart (statx) before reading.
         return null;
     }
+
 }

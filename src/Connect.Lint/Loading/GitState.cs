@@ -18,9 +18,14 @@ public static class GitState
         }
 
         root = root.Trim();
-        var tracked = Paths(directory, "ls-files", "-z", "--cached", "--", ".");
-        var ignored = Paths(directory, "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--", ".");
-        var untracked = Paths(directory, "ls-files", "-z", "--others", "--exclude-standard", "--", ".");
+
+        // Three independent questions: ask them at once.
+        var trackedTask = Task.Run(() => Paths(directory, "ls-files", "-z", "--cached", "--", "."));
+        var ignoredTask = Task.Run(() => Paths(directory, "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--", "."));
+        var untrackedTask = Task.Run(() => Paths(directory, "ls-files", "-z", "--others", "--exclude-standard", "--", "."));
+        var tracked = trackedTask.GetAwaiter().GetResult();
+        var ignored = ignoredTask.GetAwaiter().GetResult();
+        var untracked = untrackedTask.GetAwaiter().GetResult();
         var lfs = new HashSet<string>(StringComparer.Ordinal);
         if (tracked.Count > 0)
         {

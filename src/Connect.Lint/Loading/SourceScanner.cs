@@ -18,6 +18,9 @@ public static partial class SourceScanner
     private static readonly string[] ConfigExtensions = [".cfg", ".ini", ".toml", ".yaml", ".yml", ".json", ".conf", ".txt"];
     private static readonly string[] TemplateExtensions = [".html", ".htm", ".jinja", ".jinja2", ".j2"];
 
+    /// <summary>Other text files worth a look for a private-key block (data files are not read).</summary>
+    private static readonly string[] TextExtensions = [".md", ".rst", ".sh", ".cnf", ".properties", ".xml", ".ipynb"];
+
     public static SourceScan Scan(string directory, string realRoot, IEnumerable<string> files)
     {
         var suppressions = new List<Suppression>();
@@ -29,6 +32,11 @@ public static partial class SourceScanner
             if (SecretByName(relative) is { } byName)
             {
                 secrets.Add(new SecretFile(relative, byName, 0));
+            }
+
+            if (!WorthReading(relative))
+            {
+                continue;
             }
 
             var full = Path.Combine(directory, relative);
@@ -72,6 +80,16 @@ public static partial class SourceScanner
         }
 
         return new SourceScan(suppressions, findings, secrets, flask);
+    }
+
+    /// <summary>Source, templates, configuration and other text files; not data (a 500 MB tree of .bin files is never read).</summary>
+    private static bool WorthReading(string relative)
+    {
+        var extension = Path.GetExtension(relative);
+        return extension.Length == 0 || extension is ".py" || SecretByName(relative) is not null ||
+               TemplateExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase) ||
+               ConfigExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase) ||
+               TextExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Why a file is a secret by its name, or null.</summary>
