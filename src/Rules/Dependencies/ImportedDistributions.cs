@@ -42,7 +42,7 @@ public static class ImportedDistributions
             foreach (var import in file.Imports.Where(i => i.Level == 0 && i.Module.Length > 0 && !i.Optional))
             {
                 var top = import.Module.Split('.')[0];
-                if (stdlib.Contains(top) || IsLocal(deployment, top) || !seen.Add(file.File + "\0" + top))
+                if (stdlib.Contains(top) || deployment.IsLocalModule(top) || !seen.Add(file.File + "\0" + top))
                 {
                     continue;
                 }
@@ -63,7 +63,4 @@ public static class ImportedDistributions
         var candidates = deployment.Python?.Packages?.TopLevel.GetValueOrDefault(imported.ImportName) ?? [];
         return candidates.Append(imported.Distribution).Append(imported.ImportName).Any(name => declared.Contains(PackageNames.Normalize(name)));
     }
-
-    private static bool IsLocal(Deployment deployment, string top) =>
-        deployment.Inventory.Any(p => p == top + ".py" || p.StartsWith(top + "/", StringComparison.Ordinal));
 }

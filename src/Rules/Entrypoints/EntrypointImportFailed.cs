@@ -21,7 +21,7 @@ public sealed class EntrypointImportFailed : PythonRule
         }
 
         // A package the environment lacks is CL9002's; the entrypoint module itself missing is CL2001's.
-        if (error.MissingModule is { } missing && (!IsLocalModule(deployment, missing) || missing == import.Module))
+        if (error.MissingModule is { } missing && (!deployment.IsLocalModule(missing) || missing == import.Module))
         {
             return;
         }

@@ -47,11 +47,4 @@ public abstract class PythonRule : Rule
             ? Location.LineOnly(path, where.Line)
             : new Location(path, call.Line, call.Column, call.EndLine, call.EndColumn);
     }
-
-    /// <summary>True when a module of that dotted name is a file or package of the deployment.</summary>
-    protected static bool IsLocalModule(Deployment deployment, string dottedName)
-    {
-        var top = dottedName.Split('.')[0];
-        return deployment.Inventory.Any(p => p == top + ".py" || p.StartsWith(top + "/", StringComparison.Ordinal));
-    }
 }

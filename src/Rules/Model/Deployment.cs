@@ -81,6 +81,13 @@ public sealed record Deployment
     /// <summary>Why the Python-aware rules could not run (no interpreter, or it failed to start); null otherwise.</summary>
     public string? PythonUnavailableReason { get; init; }
 
+    /// <summary>True when the top-level package of a dotted module name is a file or directory of the deployment.</summary>
+    public bool IsLocalModule(string dottedName)
+    {
+        var top = dottedName.Split('.')[0];
+        return Inventory.Any(p => p == top + ".py" || p.StartsWith(top + "/", StringComparison.Ordinal));
+    }
+
     public FileState StateOf(string relativePath) =>
         Files.TryGetValue(relativePath, out var state) ? state : FileState.Missing;
 
