@@ -66,3 +66,22 @@ public sealed class CatalogTests
         Assert.Equal(2, project.Run("check", "no/such/dir").ExitCode);
     }
 }
+
+public sealed class Md5Tests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(55)]
+    [InlineData(56)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(1000)]
+    [InlineData(300_000)]
+    public void ManagedMd5_EqualsThePlatformsMd5(int length)
+    {
+        var data = new byte[length];
+        new Random(length).NextBytes(data);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(data)), Rules.Model.Md5.HexOf(data));
+    }
+}

@@ -26,7 +26,6 @@ public static class DeploymentLoader
         var inventory = FileInventory.Build(directory, realRoot, globs, configured);
         Trace.Mark("inventory");
         var manifest = manifestLoad.Manifest is { IsConnectManifest: true } m ? m : null;
-        var git = analyse ? Task.Run(() => GitState.Read(directory)) : Task.FromResult<(GitFacts?, string?)>((null, null));
 
         // The import of the user's app is the slowest step: start it first, hash files while it runs.
         var bridge = python is not null && (manifestLoad.Manifest?.IsConnectManifest ?? true)
@@ -44,22 +43,37 @@ public static class DeploymentLoader
             }
         }
 
+        Trace.Mark("requirements read");
+        var git = analyse ? Task.Run(() => GitState.Read(directory, inventory.Files)) : Task.FromResult<(GitFacts?, string?)>((null, null));
         var inInventory = new HashSet<string>(inventory.Files, StringComparer.Ordinal);
         var paths = inventory.Files.Concat(listed.Keys.Where(p => !inInventory.Contains(p))).Append(packageFile).Distinct().ToList();
         var states = new ConcurrentDictionary<string, FileState>(StringComparer.Ordinal);
-        Parallel.ForEach(paths, path =>
+        void Hash(string path)
         {
             listed.TryGetValue(path, out var listedChecksum);
             states[path] = StateOf(directory, realRoot, path, path == packageFile, listedChecksum, inInventory.Contains(path));
-        });
+        }
+
+        // Threads pay off for many files; a small project is hashed faster on this one.
+        if (paths.Count > 64)
+        {
+            Parallel.ForEach(paths, Hash);
+        }
+        else
+        {
+            paths.ForEach(Hash);
+        }
 
         Trace.Mark("hashed");
+        var gitStarted = DateTime.Now;
         var (gitFacts, gitUnavailable) = git.GetAwaiter().GetResult();
+        Trace.Mark("git answered");
         var scanned = inventory.Files
             .Concat(inventory.Excluded.Where(e => e.Reason.StartsWith("secrets", StringComparison.Ordinal)).Select(e => e.RelativePath))
             .Concat(gitFacts?.Tracked ?? (IEnumerable<string>)[])
             .Concat(listed.Keys);
         var scan = analyse ? SourceScanner.Scan(directory, realRoot, scanned) : new SourceScan([], [], [], false);
+        Trace.Mark("scanned");
         var (facts, unavailable) = bridge?.GetAwaiter().GetResult() ?? (null, null);
         return new Deployment
         {

@@ -9,10 +9,17 @@ public static class FileChecksums
     private const int BufferSize = 1 << 16;
 
     private const int HashBufferSize = 1 << 20;
+    private const long SmallFileBytes = 256 * 1024;
 
     /// <summary>md5 of a file, read in 1 MiB blocks (Stream-based hashing reads in 4 KiB steps and is slower).</summary>
     public static string Md5(string path)
     {
+        // Small files: managed MD5, so a small project never loads the native crypto library.
+        if (new FileInfo(path).Length <= SmallFileBytes)
+        {
+            return Rules.Model.Md5.HexOf(File.ReadAllBytes(path));
+        }
+
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.SequentialScan);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(HashBufferSize);

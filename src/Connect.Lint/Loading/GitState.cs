@@ -5,50 +5,59 @@ namespace Connect.Lint.Loading;
 
 /// <summary>
 /// Reads the Git state of a deployment with the git command (always on a machine that deploys from Git, and
-/// no native library to ship): tracked (the index), ignored, untracked, and which files Git LFS manages.
+/// no native library to ship). Process start-up is the cost, so it asks as little as it can: one
+/// <c>ls-files</c> for what is tracked (it fails outside a repository); <c>check-ignore</c> only when some
+/// files are not tracked; <c>check-attr</c> only when a .gitattributes mentions LFS.
 /// </summary>
 public static class GitState
 {
-    public static (GitFacts? Facts, string? Unavailable) Read(string directory)
+    public static (GitFacts? Facts, string? Unavailable) Read(string directory, IReadOnlyList<string> inventory)
     {
-        var root = Git(directory, "rev-parse", "--show-toplevel");
-        if (root is null)
+        var listing = Git(directory, ["ls-files", "-z", "--cached", "--", "."]);
+        if (listing is null)
         {
             return (null, "not inside a Git repository: the Git-backed deployment checks (CL4001, CL4003, CL4004) were skipped");
         }
 
-        root = root.Trim();
-
-        // Three independent questions: ask them at once.
-        var trackedTask = Task.Run(() => Paths(directory, "ls-files", "-z", "--cached", "--", "."));
-        var ignoredTask = Task.Run(() => Paths(directory, "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--", "."));
-        var untrackedTask = Task.Run(() => Paths(directory, "ls-files", "-z", "--others", "--exclude-standard", "--", "."));
-        var tracked = trackedTask.GetAwaiter().GetResult();
-        var ignored = ignoredTask.GetAwaiter().GetResult();
-        var untracked = untrackedTask.GetAwaiter().GetResult();
-        var lfs = new HashSet<string>(StringComparer.Ordinal);
-        if (tracked.Count > 0)
+        var tracked = new HashSet<string>(listing.Split('\0', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+        var notTracked = inventory.Where(path => !tracked.Contains(path)).ToList();
+        var ignored = new HashSet<string>(StringComparer.Ordinal);
+        if (notTracked.Count > 0)
         {
-            var attributes = Git(directory, ["check-attr", "-z", "--stdin", "filter"], string.Join('\0', tracked) + "\0") ?? string.Empty;
-            var parts = attributes.Split('\0');
-            for (var i = 0; i + 2 < parts.Length; i += 3)
+            // check-ignore exits 1 when nothing is ignored: that is an answer, not a failure.
+            var answer = Git(directory, ["check-ignore", "-z", "--stdin"], string.Join('\0', notTracked) + "\0", acceptExitOne: true) ?? string.Empty;
+            ignored.UnionWith(answer.Split('\0', StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        var untracked = new HashSet<string>(notTracked.Where(path => !ignored.Contains(path)), StringComparer.Ordinal);
+        return (new GitFacts(directory, tracked, ignored, untracked, LfsFiles(directory, tracked)), null);
+    }
+
+    private static HashSet<string> LfsFiles(string directory, HashSet<string> tracked)
+    {
+        var lfs = new HashSet<string>(StringComparer.Ordinal);
+        var mentionsLfs = tracked.Where(p => p == ".gitattributes" || p.EndsWith("/.gitattributes", StringComparison.Ordinal))
+            .Select(p => Path.Combine(directory, p))
+            .Any(p => FileKinds.IsRegularFile(p) && File.ReadAllText(p).Contains("lfs", StringComparison.Ordinal));
+        if (!mentionsLfs)
+        {
+            return lfs;
+        }
+
+        var attributes = Git(directory, ["check-attr", "-z", "--stdin", "filter"], string.Join('\0', tracked) + "\0") ?? string.Empty;
+        var parts = attributes.Split('\0');
+        for (var i = 0; i + 2 < parts.Length; i += 3)
+        {
+            if (parts[i + 2] == "lfs")
             {
-                if (parts[i + 2] == "lfs")
-                {
-                    lfs.Add(parts[i]);
-                }
+                lfs.Add(parts[i]);
             }
         }
 
-        return (new GitFacts(root, tracked, ignored, untracked, lfs), null);
+        return lfs;
     }
 
-    private static HashSet<string> Paths(string directory, params string[] arguments) =>
-        new((Git(directory, arguments) ?? string.Empty).Split('\0', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
-
-    private static string? Git(string directory, params string[] arguments) => Git(directory, arguments, null);
-
-    private static string? Git(string directory, string[] arguments, string? input)
+    private static string? Git(string directory, string[] arguments, string? input = null, bool acceptExitOne = false)
     {
         try
         {
@@ -82,7 +91,7 @@ public static class GitState
             process.WaitForExit();
             writer.Wait();
             _ = error.Result;
-            return process.ExitCode == 0 ? output : null;
+            return process.ExitCode == 0 || (acceptExitOne && process.ExitCode == 1) ? output : null;
         }
         catch (System.ComponentModel.Win32Exception)
         {

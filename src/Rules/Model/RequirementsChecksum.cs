@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Connect.Lint.Rules.Model;
@@ -28,7 +27,7 @@ public static class RequirementsChecksum
         return string.Join('\n', kept);
     }
 
-    public static string Md5Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(MD5.HashData(bytes));
+    public static string Md5Hex(ReadOnlySpan<byte> bytes) => Md5.HexOf(bytes);
 
     private static string StripFileReference(string line)
     {
