@@ -48,14 +48,16 @@ public static class DeploymentLoader
         var inInventory = new HashSet<string>(inventory.Files, StringComparer.Ordinal);
         var paths = inventory.Files.Concat(listed.Keys.Where(p => !inInventory.Contains(p))).Append(packageFile).Distinct().ToList();
         var states = new ConcurrentDictionary<string, FileState>(StringComparer.Ordinal);
+
+        // Threads (and the native MD5) pay off for many files; a small project is hashed faster without them.
+        var smallProject = paths.Count <= SmallProjectFiles;
         void Hash(string path)
         {
             listed.TryGetValue(path, out var listedChecksum);
-            states[path] = StateOf(directory, realRoot, path, path == packageFile, listedChecksum, inInventory.Contains(path));
+            states[path] = StateOf(directory, realRoot, path, path == packageFile, listedChecksum, inInventory.Contains(path), smallProject);
         }
 
-        // Threads pay off for many files; a small project is hashed faster on this one.
-        if (paths.Count > 64)
+        if (!smallProject)
         {
             Parallel.ForEach(paths, Hash);
         }
@@ -137,7 +139,9 @@ public static class DeploymentLoader
         }
     }
 
-    private static FileState StateOf(string directory, string realRoot, string relative, bool isPackageFile, string? listedChecksum, bool inInventory)
+    private const int SmallProjectFiles = 64;
+
+    private static FileState StateOf(string directory, string realRoot, string relative, bool isPackageFile, string? listedChecksum, bool inInventory, bool smallProject)
     {
         var full = Path.Combine(directory, relative);
         if (!inInventory)
@@ -182,7 +186,7 @@ public static class DeploymentLoader
                 return new FileState { Exists = true, Checksum = checksum, AlternateChecksums = alternates };
             }
 
-            var md5 = FileChecksums.Md5(full);
+            var md5 = FileChecksums.Md5(full, smallProject);
             var variants = listedChecksum is not null && !string.Equals(listedChecksum, md5, StringComparison.OrdinalIgnoreCase)
                 ? FileChecksums.LineEndingVariants(full)
                 : [];

@@ -12,10 +12,11 @@ public static class FileChecksums
     private const long SmallFileBytes = 256 * 1024;
 
     /// <summary>md5 of a file, read in 1 MiB blocks (Stream-based hashing reads in 4 KiB steps and is slower).</summary>
-    public static string Md5(string path)
+    /// <param name="smallProject">True for a project of a few files: small files then use managed MD5, so such a
+    /// project never loads the native crypto library (~20–30 ms); many files amortise it and hash faster natively.</param>
+    public static string Md5(string path, bool smallProject = false)
     {
-        // Small files: managed MD5, so a small project never loads the native crypto library.
-        if (new FileInfo(path).Length <= SmallFileBytes)
+        if (smallProject && new FileInfo(path).Length <= SmallFileBytes)
         {
             return Rules.Model.Md5.HexOf(File.ReadAllBytes(path));
         }
