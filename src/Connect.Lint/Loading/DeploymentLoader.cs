@@ -67,7 +67,6 @@ public static class DeploymentLoader
         }
 
         Trace.Mark("hashed");
-        var gitStarted = DateTime.Now;
         var (gitFacts, gitUnavailable) = git.GetAwaiter().GetResult();
         Trace.Mark("git answered");
         var scanned = inventory.Files
