@@ -247,3 +247,20 @@ public sealed class ConfigurationTests
         Assert.StartsWith($"connect-lint: error: {expected}", run.Stderr);
     }
 }
+
+public sealed class ConfiguredInterpreterTests
+{
+    [Fact]
+    public void PythonFromTheConfiguration_IsUsedAndNamed_ByCheckAndInspect()
+    {
+        using var project = TempProject.FromFixture("requirements/app");
+        project.Write("pyproject.toml", $"[tool.connect-lint]\npython = \"{TestPython.Path}\"\n");
+        project.Run("write-manifest", "project", "--python", TestPython.Path);
+
+        var check = project.Run("check", "project");
+        var inspect = project.Run("inspect", "project");
+
+        Assert.Contains($"at {TestPython.Path} ([tool.connect-lint] python)", check.Stderr);
+        Assert.Contains("chosen by [tool.connect-lint] python", inspect.Stdout);
+    }
+}

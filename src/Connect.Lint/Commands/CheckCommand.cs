@@ -61,6 +61,7 @@ public static class CheckCommand
                 ? chosen with
                 {
                     ExplicitPython = chosen.ExplicitPython ?? python,
+                    ExplicitReason = chosen.ExplicitPython is null && python is not null ? "[tool.connect-lint] python" : chosen.ExplicitReason,
                     WantDistributions = Rules.RuleCatalog.All.Any(r => PackageRules.Contains(r.Descriptor.Id) && selection.IsEnabled(r.Descriptor)),
                 }
                 : null;

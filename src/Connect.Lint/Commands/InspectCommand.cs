@@ -20,6 +20,13 @@ public static class InspectCommand
             throw new UsageException($"{directory}: no such directory");
         }
 
+        // As check does: --python first, then [tool.connect-lint] python.
+        var config = Configuration.ConfigLoader.ForDirectory(full);
+        if (python.ExplicitPython is null && config.Python is { } configured)
+        {
+            python = python with { ExplicitPython = Path.GetFullPath(Path.Combine(config.Directory, configured)), ExplicitReason = "[tool.connect-lint] python" };
+        }
+
         var deployment = DeploymentLoader.Load(new DeploymentTarget(full, true), [], python);
         if (deployment.Python is not { } facts)
         {

@@ -11,11 +11,11 @@ public static class InterpreterLocator
 {
     private static readonly string[] VenvNames = [".venv", "venv", "env"];
 
-    public static InterpreterChoice? Locate(string deploymentDirectory, string? explicitPython, Func<string, string?> environment)
+    public static InterpreterChoice? Locate(string deploymentDirectory, string? explicitPython, Func<string, string?> environment, string explicitReason = "--python")
     {
         if (!string.IsNullOrEmpty(explicitPython))
         {
-            return new InterpreterChoice(Path.GetFullPath(explicitPython), "--python");
+            return new InterpreterChoice(Path.GetFullPath(explicitPython), explicitReason);
         }
 
         if (environment("VIRTUAL_ENV") is { Length: > 0 } virtualEnv && VenvPython(virtualEnv) is { } activated)

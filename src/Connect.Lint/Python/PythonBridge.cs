@@ -7,6 +7,9 @@ namespace Connect.Lint.Python;
 /// <summary>How the Python-aware part of a check runs.</summary>
 public sealed record PythonOptions(string? ExplicitPython, IPythonHost Host, TimeSpan ImportTimeout, string? EntrypointOverride = null)
 {
+    /// <summary>Where ExplicitPython came from, as the output says it: --python or [tool.connect-lint] python.</summary>
+    public string ExplicitReason { get; init; } = "--python";
+
     /// <summary>Set when a rule about requirements needs import-name → distribution facts.</summary>
     public bool WantDistributions { get; init; }
 }
@@ -19,7 +22,7 @@ public static class PythonBridge
 
     public static (PythonFacts? Facts, string? Unavailable) Run(string directory, ConnectManifest? manifest, IReadOnlyList<string> inventory, PythonOptions options)
     {
-        var interpreter = InterpreterLocator.Locate(directory, options.ExplicitPython, Environment.GetEnvironmentVariable);
+        var interpreter = InterpreterLocator.Locate(directory, options.ExplicitPython, Environment.GetEnvironmentVariable, options.ExplicitReason);
         if (interpreter is null)
         {
             return (null, "no Python interpreter found (looked at $VIRTUAL_ENV, .venv/venv/env up to the repository root, python3 on PATH); pass --python");
