@@ -1,16 +1,14 @@
-using System.Diagnostics;
-using System.Text.Json;
-
 namespace Connect.Lint.Python;
 
 /// <summary>What the interpreter says about itself: the versions and locale rsconnect records.</summary>
 public sealed record PythonEnvironment(string Interpreter, string Reason, string PythonVersion, string? PipVersion, string Locale);
 
-/// <summary>Runs the small environment query (a script shipped inside the tool) in the chosen interpreter.</summary>
+/// <summary>
+/// The bridge script, asked for its environment facts only (nothing of the project is imported): what
+/// write-manifest needs, computed by the same code as the facts check sees.
+/// </summary>
 public static class PythonEnvironmentQuery
 {
-    private static readonly Lazy<string> Script = new(() => EmbeddedText.Read("python/query_environment.py"));
-
     /// <summary>Returns the environment, or null with a one-line reason a person can act on.</summary>
     public static PythonEnvironment? Run(InterpreterChoice choice, TimeSpan timeout, out string? problem)
     {
@@ -21,49 +19,24 @@ public static class PythonEnvironmentQuery
             return null;
         }
 
-        var start = new ProcessStartInfo(choice.Path)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("-I");
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(Script.Value);
         try
         {
-            using var process = Process.Start(start)!;
-            process.StandardInput.Close();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(timeout))
+            var request = new BridgeRequest(choice, Environment.CurrentDirectory, "app", [], timeout) { EnvironmentOnly = true };
+            var facts = new ProcessHost().Run(request);
+            if (facts.Environment is { } environment)
             {
-                process.Kill(entireProcessTree: true);
-                problem = $"interpreter {choice.Path} did not answer within {timeout.TotalSeconds:0} s";
-                return null;
+                return new PythonEnvironment(choice.Path, choice.Reason, environment.Python, environment.Pip, environment.Locale ?? string.Empty);
             }
 
-            if (process.ExitCode != 0)
-            {
-                var firstLine = stderr.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? $"exit code {process.ExitCode}";
-                problem = $"interpreter {choice.Path} failed: {firstLine.Trim()}";
-                return null;
-            }
-
-            using var json = JsonDocument.Parse(stdout.Result);
-            var root = json.RootElement;
-            var pip = root.GetProperty("pip");
-            return new PythonEnvironment(
-                choice.Path,
-                choice.Reason,
-                root.GetProperty("python").GetString()!,
-                pip.ValueKind == JsonValueKind.String ? pip.GetString() : null,
-                root.GetProperty("locale").GetString() ?? string.Empty);
+            var detail = facts.StderrTail.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim();
+            problem = facts.TimedOut
+                ? $"interpreter {choice.Path} did not answer within {timeout.TotalSeconds:0} s"
+                : $"interpreter {choice.Path} ({choice.Reason}) could not be queried" + (detail is null ? string.Empty : $": {detail}");
+            return null;
         }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or JsonException or InvalidOperationException or KeyNotFoundException)
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or System.Text.Json.JsonException)
         {
-            problem = $"interpreter {choice.Path} could not be queried: {e.Message}";
+            problem = $"interpreter {choice.Path} could not be run: {e.Message}";
             return null;
         }
     }

@@ -3,7 +3,11 @@ using Connect.Lint.Rules.Model.Python;
 namespace Connect.Lint.Python;
 
 /// <summary>What the bridge is asked: import this entrypoint of this directory, parse these sources.</summary>
-public sealed record BridgeRequest(InterpreterChoice Interpreter, string Directory, string Entrypoint, IReadOnlyList<string> Sources, TimeSpan Timeout);
+public sealed record BridgeRequest(InterpreterChoice Interpreter, string Directory, string Entrypoint, IReadOnlyList<string> Sources, TimeSpan Timeout)
+{
+    /// <summary>Answer the environment facts only; import nothing.</summary>
+    public bool EnvironmentOnly { get; init; }
+}
 
 /// <summary>Runs the introspection script in the project's interpreter; both hosts answer with the same facts.</summary>
 public interface IPythonHost
@@ -35,6 +39,7 @@ public static class BridgeProtocol
 
             writer.WriteEndArray();
             writer.WriteNumber("timeout", request.Timeout.TotalSeconds);
+            writer.WriteBoolean("environment_only", request.EnvironmentOnly);
             writer.WriteEndObject();
         }
 

@@ -446,6 +446,8 @@ def run(request, send, watchdog):
     sys.path.insert(0, directory)
     static = [static_facts(os.path.join(directory, rel), rel) for rel in request.get("sources", [])]
     send({"kind": "static", "protocol": PROTOCOL, "environment": environment_facts(), "files": static})
+    if request.get("environment_only"):
+        return  # write-manifest wants the versions and the locale, and must not import the app
     if watchdog:
         # Only in a process of our own: faulthandler's signal handlers must not replace a host's.
         try:
