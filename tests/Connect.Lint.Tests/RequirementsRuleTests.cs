@@ -69,6 +69,13 @@ public sealed class RequirementsRuleTests
     }
 
     [Fact]
+    public void PinnedToTheInstalledVersion_IsCleanForCL3001_CL3007_CL3008()
+    {
+        using var project = Project($"flask=={InstalledFlask()}\n");
+        Assert.Empty(Lines(project, "CL3001,CL3007,CL3008"));
+    }
+
+    [Fact]
     public void YamlImportedButUndeclared_UsesTheDistributionName()
     {
         using var project = Project("flask==2.2.2\n", "import yaml");
