@@ -195,7 +195,7 @@ public static class CheckCommand
         string? problem = null;
         if (deployment.Python?.Environment is { } known)
         {
-            python = new PythonEnvironment(deployment.Python.Interpreter, deployment.Python.InterpreterReason, known.Python, known.Pip, known.Locale ?? string.Empty);
+            python = PythonEnvironment.From(deployment.Python.Interpreter, deployment.Python.InterpreterReason, known);
         }
         else
         {

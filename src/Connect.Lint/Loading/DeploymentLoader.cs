@@ -165,14 +165,9 @@ public static class DeploymentLoader
             {
                 return FileState.Missing;
             }
-
-            if (!FileKinds.IsRegularFile(full))
-            {
-                return new FileState { Exists = true, IsRegularFile = false };
-            }
         }
 
-        if (inInventory && !FileKinds.IsRegularFile(full))
+        if (!FileKinds.IsRegularFile(full))
         {
             return new FileState { Exists = true, IsRegularFile = false, ReadError = "not a regular file (a FIFO, socket or device is never read)" };
         }

@@ -50,7 +50,8 @@ public static class FileChecksums
     public static (string Checksum, IReadOnlyList<string> Alternates) Requirements(string path)
     {
         var bytes = File.ReadAllBytes(path);
-        return (RequirementsChecksum.Compute(bytes), [RequirementsChecksum.ComputeCrlfForm(bytes), RequirementsChecksum.Md5Hex(bytes)]);
+        var checksum = RequirementsChecksum.Compute(bytes, out var crlfForm);
+        return (checksum, [crlfForm, RequirementsChecksum.Md5Hex(bytes)]);
     }
 
     private static FileStream OpenSequential(string path) =>

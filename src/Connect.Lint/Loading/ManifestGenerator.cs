@@ -84,5 +84,5 @@ public static class ManifestGenerator
     }
 
     private static string Display(Deployment deployment, string relative) =>
-        Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(deployment.Directory, relative));
+        Reporting.DisplayPath.Of(Path.Combine(deployment.Directory, relative));
 }

@@ -9,11 +9,18 @@ namespace Connect.Lint.Rules.Model;
 /// </summary>
 public static class RequirementsChecksum
 {
-    public static string Compute(byte[] fileBytes) => Md5Hex(Encoding.UTF8.GetBytes(ProcessedText(fileBytes)));
+    public static string Compute(byte[] fileBytes) => Compute(fileBytes, out _);
 
-    /// <summary>The processed text with LF turned into CRLF: what a Windows checkout of the same file gives.</summary>
-    public static string ComputeCrlfForm(byte[] fileBytes) =>
-        Md5Hex(Encoding.UTF8.GetBytes(ProcessedText(fileBytes).Replace("\n", "\r\n", StringComparison.Ordinal)));
+    /// <summary>
+    /// The checksum, and (out) that of the processed text with LF turned into CRLF: what a Windows checkout
+    /// of the same file gives. The text is processed once for both.
+    /// </summary>
+    public static string Compute(byte[] fileBytes, out string crlfForm)
+    {
+        var text = ProcessedText(fileBytes);
+        crlfForm = Md5Hex(Encoding.UTF8.GetBytes(text.Replace("\n", "\r\n", StringComparison.Ordinal)));
+        return Md5Hex(Encoding.UTF8.GetBytes(text));
+    }
 
     public static string ProcessedText(byte[] fileBytes)
     {
