@@ -11,7 +11,23 @@ namespace Connect.Lint
     /// <summary>The command-line surface; exit codes as ruff: 0 clean, 1 diagnostics, 2 usage or internal error.</summary>
     public static class CommandLine
     {
+        /// <summary>Runs a command; everything it prints goes through <see cref="Output.SafeTextWriter"/> (redacted, no raw control characters).</summary>
         public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        {
+            var safeOut = new Output.SafeTextWriter(stdout);
+            var safeErr = new Output.SafeTextWriter(stderr);
+            try
+            {
+                return RunUnsafe(args, safeOut, safeErr);
+            }
+            finally
+            {
+                safeOut.Complete();
+                safeErr.Complete();
+            }
+        }
+
+        private static int RunUnsafe(string[] args, TextWriter stdout, TextWriter stderr)
         {
             Trace.Mark("main");
             try

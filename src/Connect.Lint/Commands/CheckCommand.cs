@@ -3,6 +3,7 @@ using Microsoft.Extensions.FileSystemGlobbing;
 using Connect.Lint.Engine;
 using Connect.Lint.Fixing;
 using Connect.Lint.Loading;
+using Connect.Lint.Output;
 using Connect.Lint.Python;
 using Connect.Lint.Reporting;
 using Connect.Lint.Rules.Analysis;
@@ -138,12 +139,12 @@ public static class CheckCommand
         }
 
         var failing = ordered.Any(d => d.Severity >= options.FailLevel);
-        var result = new CheckResult(summaries, ordered, fixedCount, options.ExitZero || !failing ? 0 : 1);
-        foreach (var summary in summaries)
+        var result = ReportSanitizer.ForReport(new CheckResult(summaries, ordered, fixedCount, options.ExitZero || !failing ? 0 : 1));
+        foreach (var summary in result.Deployments)
         {
             foreach (var notice in summary.Notices)
             {
-                stderr.WriteLine($"connect-lint: {DisplayPath.Of(summary.Directory)}: {notice}");
+                stderr.WriteLine($"connect-lint: {DisplayPath.ForLine(summary.Directory)}: {notice}");
             }
         }
 
@@ -252,7 +253,7 @@ public static class CheckCommand
     {
         if (options.Output is { } output)
         {
-            AtomicFile.WriteText(output, text);
+            AtomicFile.WriteText(output, OutputSafety.Text(text));
         }
         else
         {

@@ -51,7 +51,7 @@ public static partial class SourceScanner
                 continue;
             }
 
-            if (PrivateKeyBlock().Match(text) is { Success: true } key)
+            if (SecretPatterns.PrivateKeyBlock().Match(text) is { Success: true } key)
             {
                 secrets.Add(new SecretFile(relative, "a file holding a private key", LineOf(text, key.Index)));
             }
@@ -196,7 +196,7 @@ public static partial class SourceScanner
 
     private static void ScanCredentials(string path, string text, List<SourceFinding> findings)
     {
-        foreach (var (regex, kind) in new[] { (CredentialUri(), "credential-uri"), (CloudKey(), "cloud-key") })
+        foreach (var (regex, kind) in new[] { (SecretPatterns.CredentialUri(), "credential-uri"), (SecretPatterns.CloudKey(), "cloud-key") })
         {
             foreach (Match match in regex.Matches(text))
             {
@@ -256,14 +256,8 @@ public static partial class SourceScanner
     [GeneratedRegex(@"\b(?<attribute>href|src|action)\s*=\s*['""](?<url>/(?!/)[^'""{}\s]*)['""]", RegexOptions.IgnoreCase)]
     private static partial Regex TemplateUrl();
 
-    [GeneratedRegex(@"(?<what>(?<label>[a-zA-Z][a-zA-Z0-9+.-]*)://[^\s/:@'""]+:(?<password>[^\s/@'""]+)@[^\s'""]+)")]
-    private static partial Regex CredentialUri();
 
-    [GeneratedRegex(@"(?<what>\b(?:(?<label>AKIA)[0-9A-Z]{16}|(?<label>ghp_)[A-Za-z0-9]{36}|(?<label>github_pat_)[A-Za-z0-9_]{60,}|(?<label>xox[baprs]-)[A-Za-z0-9-]{10,}|(?<label>AIza)[0-9A-Za-z_-]{35}|(?<label>sk_live_)[0-9a-zA-Z]{24,})\b)")]
-    private static partial Regex CloudKey();
 
-    [GeneratedRegex(@"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY( BLOCK)?-----")]
-    private static partial Regex PrivateKeyBlock();
 
     [GeneratedRegex(@"^\s*(from\s+flask\s+import\b|import\s+flask\b)", RegexOptions.Multiline)]
     private static partial Regex FlaskImport();

@@ -27,4 +27,7 @@ public static class DisplayPath
         var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
         return relative.Replace('\\', '/');
     }
+
+    /// <summary>The display path for a line-oriented output: control, line-break and bidi characters escaped.</summary>
+    public static string ForLine(string path) => Output.OutputSafety.Escape(Of(path));
 }

@@ -18,7 +18,7 @@ public static class GitHubReporter
                 _ => "notice",
             };
             var location = diagnostic.Location;
-            var properties = new List<string> { $"file={Property(DisplayPath.Of(location.FilePath))}" };
+            var properties = new List<string> { $"file={Property(DisplayPath.ForLine(location.FilePath))}" };
             if (location.HasRegion)
             {
                 properties.Add($"line={location.Line}");

@@ -65,7 +65,7 @@ public static class TextReporter
         var location = diagnostic.Location;
         var line = Math.Max(location.Line, 1);
         var column = Math.Max(location.Column, 1);
-        return $"{DisplayPath.Of(location.FilePath)}:{line}:{column}: {diagnostic.Severity.ToName()} {diagnostic.Id} {diagnostic.Message}";
+        return $"{DisplayPath.ForLine(location.FilePath)}:{line}:{column}: {diagnostic.Severity.ToName()} {diagnostic.Id} {diagnostic.Message}";
     }
 
     private static string Plural(int count, string word) => count == 1 ? word : word + "s";

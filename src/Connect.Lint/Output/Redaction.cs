@@ -1,0 +1,100 @@
+using System.Collections;
+using System.Text.RegularExpressions;
+using Connect.Lint.Rules.Model;
+
+namespace Connect.Lint.Output;
+
+/// <summary>
+/// Takes secrets out of text that leaves the tool: what <see cref="SecretPatterns"/> knows (URL credentials,
+/// tokens, private keys, .netrc passwords, secret-named assignments) and the values of this process's
+/// environment variables whose names say they are secret (as CI systems mask their secrets).
+/// </summary>
+public static class Redaction
+{
+    public const string Mask = "***";
+
+    private const int MinimumEnvironmentSecretLength = 8;
+
+    private static readonly Lazy<string[]> EnvironmentSecrets = new(ReadEnvironmentSecrets);
+
+    public static string Redact(string text)
+    {
+        if (text.Length == 0)
+        {
+            return text;
+        }
+
+        var redacted = SecretPatterns.Redactable().Replace(text, Replacement);
+        foreach (var value in EnvironmentSecrets.Value)
+        {
+            redacted = redacted.Replace(value, Mask, StringComparison.Ordinal);
+        }
+
+        return redacted;
+    }
+
+    /// <summary>True when <paramref name="text"/> holds something <see cref="Redact"/> would take out.</summary>
+    public static bool HasSecret(string text) => Redact(text) != text;
+
+    private static string Replacement(Match match)
+    {
+        var groups = match.Groups;
+        if (groups["key"].Success)
+        {
+            return groups["key"].Value + " " + Mask;
+        }
+
+        if (groups["password"].Success)
+        {
+            return IsPlaceholder(groups["password"].Value) ? match.Value : groups["scheme"].Value + groups["user"].Value + ":" + Mask + "@";
+        }
+
+        if (groups["token"].Success)
+        {
+            return groups["scheme"].Value + Mask + "@";
+        }
+
+        if (groups["label"].Success)
+        {
+            return groups["label"].Value + Mask;
+        }
+
+        if (groups["netrc"].Success)
+        {
+            return groups["netrc"].Value + Mask;
+        }
+
+        return IsPlaceholder(groups["value"].Value) ? match.Value : groups["assign"].Value + Mask + groups["end"].Value;
+    }
+
+    /// <summary>Words that stand for a secret in examples and templates; masking them would only garble the text.</summary>
+    private static bool IsPlaceholder(string value) =>
+        value.Equals("password", StringComparison.OrdinalIgnoreCase) || value.Equals("pass", StringComparison.OrdinalIgnoreCase) ||
+        value.Equals("secret", StringComparison.OrdinalIgnoreCase) || value.Equals("token", StringComparison.OrdinalIgnoreCase) ||
+        value.Equals("changeme", StringComparison.OrdinalIgnoreCase) || value.Equals("None", StringComparison.Ordinal) ||
+        value.All(c => c is '*' or 'x' or 'X' or '.' or '…');
+
+    private static string[] ReadEnvironmentSecrets()
+    {
+        var values = new List<string>();
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            if (entry is { Key: string name, Value: string value } && value.Length >= MinimumEnvironmentSecretLength && NameSaysSecret(name))
+            {
+                values.Add(value);
+            }
+        }
+
+        // Longest first, so that a secret containing another is masked whole.
+        return [.. values.Distinct(StringComparer.Ordinal).OrderByDescending(v => v.Length)];
+    }
+
+    private static bool NameSaysSecret(string name)
+    {
+        var upper = name.ToUpperInvariant();
+        return upper.Contains("PASSWORD", StringComparison.Ordinal) || upper.Contains("PASSWD", StringComparison.Ordinal) ||
+               upper.Contains("SECRET", StringComparison.Ordinal) || upper.Contains("TOKEN", StringComparison.Ordinal) ||
+               upper.EndsWith("_KEY", StringComparison.Ordinal) || upper.Contains("API_KEY", StringComparison.Ordinal) ||
+               upper.Contains("CREDENTIAL", StringComparison.Ordinal);
+    }
+}

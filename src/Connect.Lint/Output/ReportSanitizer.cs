@@ -1,0 +1,33 @@
+using Connect.Lint.Reporting;
+using Connect.Lint.Rules.Analysis;
+
+namespace Connect.Lint.Output;
+
+/// <summary>
+/// The one step between analysis and every report format: each message, notice and fix title is redacted and
+/// made a single line (a message cannot forge or hide another diagnostic), and a fix whose new text would
+/// carry a secret is reported without its edits (its title stays; --fix still applies it on the machine).
+/// </summary>
+public static class ReportSanitizer
+{
+    public static CheckResult ForReport(CheckResult result) => result with
+    {
+        Diagnostics = result.Diagnostics.Select(Clean).ToList(),
+        Deployments = result.Deployments.Select(d => d with { Notices = d.Notices.Select(OneLine).ToList() }).ToList(),
+    };
+
+    /// <summary>Free text for a one-line output: redacted, every line break and control character escaped.</summary>
+    public static string OneLine(string text) => OutputSafety.Escape(Redaction.Redact(text));
+
+    private static Diagnostic Clean(Diagnostic diagnostic) => diagnostic with
+    {
+        Message = OneLine(diagnostic.Message),
+        Fix = diagnostic.Fix is { } fix
+            ? fix with
+            {
+                Title = OneLine(fix.Title),
+                Edits = fix.Edits.Any(e => Redaction.HasSecret(e.NewText)) ? [] : fix.Edits,
+            }
+            : null,
+    };
+}
