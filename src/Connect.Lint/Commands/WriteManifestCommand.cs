@@ -28,10 +28,18 @@ public static class WriteManifestCommand
         var manifestPath = Path.Combine(directory, "manifest.json");
         if (File.Exists(manifestPath) && !options.Overwrite)
         {
-            throw new UsageException($"{DisplayPath.Of(manifestPath)} already exists; pass --overwrite to regenerate it (unknown fields are kept)");
+            throw new UsageException($"{DisplayPath.ForLine(manifestPath)} already exists; pass --overwrite to regenerate it (unknown fields are kept)");
         }
 
         var deployment = DeploymentLoader.Load(new DeploymentTarget(directory, true), options.Exclude, analyse: false);
+        var unreadable = deployment.UnreadFiles.Where(u => u.Kind == Rules.Model.UnreadKind.Refused && deployment.Inventory.Contains(u.RelativePath)).ToList();
+        if (unreadable.Count > 0)
+        {
+            // A manifest that silently leaves a file out deploys an app without it: name the files instead.
+            throw new UsageException($"cannot list {string.Join(", ", unreadable.Take(5).Select(u => $"{u.RelativePath} ({u.Reason})"))}" +
+                                     (unreadable.Count > 5 ? $" and {unreadable.Count - 5} more" : string.Empty) +
+                                     "; fix the permissions or leave the files out with --exclude");
+        }
         if (deployment.ManifestLoad.Error is { } error)
         {
             stderr.WriteLine($"connect-lint: {DisplayPath.Of(manifestPath)}:{error.Line}:{error.Column}: existing manifest not readable ({error.Message}); writing a new one");
@@ -43,8 +51,8 @@ public static class WriteManifestCommand
                      ?? throw new UsageException(problem!);
         string? AskBridge()
         {
-            var (facts, _) = PythonBridge.Run(directory, null, deployment.Inventory,
-                new PythonOptions(options.Python, new ProcessHost(), TimeSpan.FromSeconds(20)));
+            var (facts, _) = PythonBridge.Run(new FileAccessPolicy(directory), null, deployment.Inventory,
+                new PythonOptions(options.Python, new ProcessHost(), TimeSpan.FromSeconds(20)) { StaticOnly = true });
             return ManifestGenerator.EntrypointFromStaticFacts(facts);
         }
 

@@ -19,8 +19,9 @@ public static class DeploymentLoader
     {
         Trace.Mark("load");
         var directory = Path.GetFullPath(target.Directory);
-        var realRoot = SafePaths.RealPath(directory) ?? directory;
-        var manifestLoad = LoadManifest(Path.Combine(directory, "manifest.json"), realRoot);
+        var policy = new FileAccessPolicy(directory);
+        var realRoot = policy.RealRoot;
+        var manifestLoad = LoadManifest(policy, Path.Combine(directory, "manifest.json"));
         Trace.Mark("manifest read");
         var globs = excludes.Select(e => RsconnectGlob.Create(e, directory)).ToList();
         var inventory = FileInventory.Build(directory, realRoot, globs, configured);
@@ -29,10 +30,12 @@ public static class DeploymentLoader
 
         // The import of the user's app is the slowest step: start it first, hash files while it runs.
         var bridge = python is not null && (manifestLoad.Manifest?.IsConnectManifest ?? true)
-            ? Task.Run(() => PythonBridge.Run(directory, manifest, inventory.Files, python))
+            ? Task.Run(() => PythonBridge.Run(policy, manifest, inventory.Files, python))
             : null;
         var packageFile = manifest is not null && ManifestPaths.UnsafeReason(manifest.PackageFile) is null ? manifest.PackageFile : "requirements.txt";
-        var (requirements, requirementsProblems) = RequirementsLoader.Load(directory, realRoot, packageFile);
+        var requirementsLoad = RequirementsLoader.Load(policy, packageFile);
+        var requirements = requirementsLoad.Files;
+        var unread = new ConcurrentBag<UnreadFile>(requirementsLoad.Unread.Concat(inventory.Unread));
 
         var listed = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var entry in manifest?.FileEntries ?? [])
@@ -54,7 +57,12 @@ public static class DeploymentLoader
         void Hash(string path)
         {
             listed.TryGetValue(path, out var listedChecksum);
-            states[path] = StateOf(directory, realRoot, path, path == packageFile, listedChecksum, inInventory.Contains(path), smallProject);
+            var state = StateOf(policy, path, path == packageFile, listedChecksum, inInventory.Contains(path), smallProject);
+            states[path] = state;
+            if (state.ReadError is { } error)
+            {
+                unread.Add(new UnreadFile(path, error, "its checksum was not checked", UnreadKind.Refused));
+            }
         }
 
         if (!smallProject)
@@ -73,7 +81,7 @@ public static class DeploymentLoader
             .Concat(inventory.Excluded.Where(e => e.Reason.StartsWith("secrets", StringComparison.Ordinal)).Select(e => e.RelativePath))
             .Concat(gitFacts?.Tracked ?? (IEnumerable<string>)[])
             .Concat(listed.Keys);
-        var scan = analyse ? SourceScanner.Scan(directory, realRoot, scanned) : new SourceScan([], [], [], false);
+        var scan = analyse ? SourceScanner.Scan(policy, scanned, inInventory) : new SourceScan([], [], [], false, []);
         Trace.Mark("scanned");
         var (facts, unavailable) = bridge?.GetAwaiter().GetResult() ?? (null, null);
         return new Deployment
@@ -85,7 +93,12 @@ public static class DeploymentLoader
             Secrets = scan.Secrets,
             Git = gitFacts,
             GitUnavailableReason = gitUnavailable,
-            RequirementsProblems = requirementsProblems,
+            RequirementsProblems = requirementsLoad.Problems,
+            UnreadFiles = unread.Concat(scan.Unread)
+                .DistinctBy(u => (u.RelativePath, u.Kind))
+                .OrderBy(u => u.RelativePath, StringComparer.Ordinal)
+                .ToList(),
+            ReadLedger = policy.Ledger,
             PythonUnavailableReason = unavailable,
             Directory = directory,
             NamedExplicitly = target.NamedExplicitly,
@@ -99,7 +112,7 @@ public static class DeploymentLoader
         };
     }
 
-    private static ManifestLoad LoadManifest(string path, string realRoot)
+    private static ManifestLoad LoadManifest(FileAccessPolicy policy, string path)
     {
         if (Directory.Exists(path))
         {
@@ -112,37 +125,17 @@ public static class DeploymentLoader
             return ManifestLoad.Missing(path);
         }
 
-        if (!SafePaths.StaysInside(path, realRoot))
-        {
-            return new ManifestLoad(path, true, null, new ManifestSyntaxError("manifest.json is a symlink leading outside the deployment; not read", 1, 1));
-        }
-
-        if (!FileKinds.IsRegularFile(path))
-        {
-            return new ManifestLoad(path, true, null, new ManifestSyntaxError("manifest.json is not a regular file (a FIFO, socket or device); not read", 1, 1));
-        }
-
-        try
-        {
-            if (info.Length > MaxManifestBytes)
-            {
-                return new ManifestLoad(path, true, null,
-                    new ManifestSyntaxError($"manifest.json is {info.Length / (1024 * 1024)} MiB; manifests over {MaxManifestBytes / (1024 * 1024)} MiB are not read", 1, 1));
-            }
-
-            return ManifestLoad.FromBytes(path, File.ReadAllBytes(path));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new ManifestLoad(path, true, null, new ManifestSyntaxError($"manifest.json could not be read: {e.Message}", 1, 1));
-        }
+        var read = policy.Read(path, MaxManifestBytes);
+        return read.Bytes is { } bytes
+            ? ManifestLoad.FromBytes(path, bytes)
+            : new ManifestLoad(path, true, null, new ManifestSyntaxError($"manifest.json was not read: {read.Refusal ?? "it does not exist"}", 1, 1));
     }
 
     private const int SmallProjectFiles = 64;
 
-    private static FileState StateOf(string directory, string realRoot, string relative, bool isPackageFile, string? listedChecksum, bool inInventory, bool smallProject)
+    private static FileState StateOf(FileAccessPolicy policy, string relative, bool isPackageFile, string? listedChecksum, bool inInventory, bool smallProject)
     {
-        var full = Path.Combine(directory, relative);
+        var full = Path.Combine(policy.Root, relative);
         if (!inInventory)
         {
             if (Directory.Exists(full))
@@ -155,21 +148,19 @@ public static class DeploymentLoader
             {
                 return FileState.Missing;
             }
-
-            if (!SafePaths.StaysInside(full, realRoot))
-            {
-                return new FileState { Exists = true, EscapesDeployment = true };
-            }
-
-            if (!File.Exists(full))
-            {
-                return FileState.Missing;
-            }
         }
 
-        if (!FileKinds.IsRegularFile(full))
+        switch (policy.Refusal(full, vetted: inInventory))
         {
-            return new FileState { Exists = true, IsRegularFile = false, ReadError = "not a regular file (a FIFO, socket or device is never read)" };
+            case { } refusal when refusal.Contains("symlink", StringComparison.Ordinal):
+                return new FileState { Exists = true, EscapesDeployment = true };
+            case { } refusal:
+                return new FileState { Exists = true, IsRegularFile = false, ReadError = refusal };
+        }
+
+        if (!File.Exists(full))
+        {
+            return FileState.Missing;
         }
 
         try
@@ -188,7 +179,7 @@ public static class DeploymentLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new FileState { Exists = true, ReadError = e.Message };
+            return new FileState { Exists = true, ReadError = $"it could not be read ({e.Message.TrimEnd('.')})" };
         }
     }
 }

@@ -4,21 +4,41 @@ using Connect.Lint.Rules.Model;
 namespace Connect.Lint.Loading;
 
 /// <summary>The deployable files of a directory, what was left out and why, and where virtualenvs are.</summary>
-public sealed record Inventory(IReadOnlyList<string> Files, IReadOnlyList<ExcludedPath> Excluded, IReadOnlySet<string> VirtualEnvironments);
+public sealed record Inventory(IReadOnlyList<string> Files, IReadOnlyList<ExcludedPath> Excluded, IReadOnlySet<string> VirtualEnvironments)
+{
+    /// <summary>What the walk refused or could not take in (links leading out, names it cannot use, its own limits).</summary>
+    public IReadOnlyList<UnreadFile> Unread { get; init; } = [];
+}
 
 /// <summary>
 /// Walks a deployment directory without following directory symlinks (so loops cannot happen), leaving out
-/// what <see cref="PathExclusions"/> and the user's --exclude patterns say, and files that lead outside.
+/// what <see cref="PathExclusions"/> and the user's --exclude patterns say, and files that lead outside. The
+/// walk is bounded (entries and depth) and says when it stopped, so an endless or /proc-like tree cannot hold it.
 /// </summary>
 public static class FileInventory
 {
+    public const int MaxEntries = 2_000_000;
+    public const int MaxDepth = 256;
+
+    private const string LinkOutside = "symlink leading outside the deployment (not read)";
+
     public static Inventory Build(string root, string realRoot, IReadOnlyList<RsconnectGlob> excludes, ConfigExclusions? configured = null)
     {
         var files = new List<string>();
         var excluded = new List<ExcludedPath>();
+        var unread = new List<UnreadFile>();
         var venvs = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<string>();
-        pending.Push(string.Empty);
+        if (new FileAccessPolicy(root).Refusal(root, vetted: true) is { } refused && refused.Contains("special file system", StringComparison.Ordinal))
+        {
+            unread.Add(new UnreadFile(".", refused, "nothing in it was read", UnreadKind.Refused));
+        }
+        else
+        {
+            pending.Push(string.Empty);
+        }
+
+        var entriesSeen = 0;
         while (pending.Count > 0)
         {
             var relativeDirectory = pending.Pop();
@@ -33,10 +53,23 @@ public static class FileInventory
                 continue;
             }
 
+            if ((entriesSeen += entries.Count) > MaxEntries)
+            {
+                unread.Add(new UnreadFile(relativeDirectory.Length == 0 ? "." : relativeDirectory,
+                    $"the deployment has more than {MaxEntries:N0} files and directories", "the walk stopped here: files after it were not listed or checked", UnreadKind.Limit));
+                break;
+            }
+
             foreach (var entry in entries)
             {
                 var relative = relativeDirectory.Length == 0 ? entry.Name : relativeDirectory + "/" + entry.Name;
                 var full = Path.Combine(root, relative);
+                if (entry.Name.Contains('\uFFFD', StringComparison.Ordinal) && !Path.Exists(full))
+                {
+                    unread.Add(new UnreadFile(relative, "its name is not valid UTF-8, so it cannot be opened by name", "it was not listed or checked", UnreadKind.Limit));
+                    continue;
+                }
+
                 if (entry.IsDirectory)
                 {
                     if (entry.IsLink)
@@ -55,6 +88,10 @@ public static class FileInventory
                     {
                         excluded.Add(new ExcludedPath(relative + "/", reason));
                     }
+                    else if (relative.Count(c => c == '/') + 1 >= MaxDepth)
+                    {
+                        unread.Add(new UnreadFile(relative, $"it is nested more than {MaxDepth} directories deep", "what it holds was not listed or checked", UnreadKind.Limit));
+                    }
                     else
                     {
                         pending.Push(relative);
@@ -66,6 +103,11 @@ public static class FileInventory
                 if ((Classify(full, entry.IsLink, relative, realRoot, excludes) ?? configured?.Reason(full)) is { } fileReason)
                 {
                     excluded.Add(new ExcludedPath(relative, fileReason));
+                    if (fileReason == LinkOutside)
+                    {
+                        unread.Add(new UnreadFile(relative, "it is a symlink leading outside the deployment",
+                            "it was not read; a Git checkout on Connect holds a link to a path the server does not have", UnreadKind.Refused));
+                    }
                 }
                 else
                 {
@@ -76,7 +118,7 @@ public static class FileInventory
 
         files.Sort(StringComparer.Ordinal);
         excluded.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        return new Inventory(files, excluded, venvs);
+        return new Inventory(files, excluded, venvs) { Unread = unread };
     }
 
     private readonly record struct Entry(string Name, bool IsDirectory, bool IsLink);
@@ -117,7 +159,7 @@ public static class FileInventory
         {
             if (!SafePaths.StaysInside(full, realRoot))
             {
-                return "symlink leading outside the deployment (not read)";
+                return LinkOutside;
             }
 
             if (!File.Exists(full))

@@ -2,10 +2,19 @@ using System.Runtime.InteropServices;
 
 namespace Connect.Lint.Loading;
 
+/// <summary>What is at a path, symlinks followed.</summary>
+public enum FileKind
+{
+    Missing,
+    Regular,
+    Directory,
+    Special,
+}
+
 /// <summary>
-/// Whether a path is a regular file. .NET reports FIFOs, sockets and devices as ordinary files, and opening a
-/// FIFO blocks forever, so every read of a project file asks this first (Linux: statx, whose layout is the
-/// same on every architecture; elsewhere the .NET attributes are trusted).
+/// What kind of file a path is. .NET reports FIFOs, sockets and devices as ordinary files, and opening a FIFO
+/// blocks forever, so every read of a project file asks this first (Linux: statx, whose layout is the same on
+/// every architecture; elsewhere the .NET attributes are trusted).
 /// </summary>
 public static class FileKinds
 {
@@ -13,12 +22,15 @@ public static class FileKinds
     private const uint StatxType = 0x1;
     private const int TypeMask = 0xF000;
     private const int RegularFile = 0x8000;
+    private const int DirectoryFile = 0x4000;
 
-    public static bool IsRegularFile(string path)
+    public static bool IsRegularFile(string path) => Of(path) == FileKind.Regular;
+
+    public static FileKind Of(string path)
     {
         if (!OperatingSystem.IsLinux())
         {
-            return File.Exists(path);
+            return File.Exists(path) ? FileKind.Regular : Directory.Exists(path) ? FileKind.Directory : FileKind.Missing;
         }
 
         Span<byte> buffer = stackalloc byte[256];
@@ -28,13 +40,17 @@ public static class FileKinds
             {
                 if (Statx(AtFdCwd, path, 0, StatxType, statx) != 0)
                 {
-                    return false;
+                    return FileKind.Missing;
                 }
             }
         }
 
-        var mode = BitConverter.ToUInt16(buffer[28..30]);
-        return (mode & TypeMask) == RegularFile;
+        return (BitConverter.ToUInt16(buffer[28..30]) & TypeMask) switch
+        {
+            RegularFile => FileKind.Regular,
+            DirectoryFile => FileKind.Directory,
+            _ => FileKind.Special,
+        };
     }
 
     [DllImport("libc", EntryPoint = "statx", SetLastError = true)]

@@ -36,9 +36,10 @@ public static class GitState
     private static HashSet<string> LfsFiles(string directory, HashSet<string> tracked)
     {
         var lfs = new HashSet<string>(StringComparer.Ordinal);
+        var policy = new FileAccessPolicy(directory);
         var mentionsLfs = tracked.Where(p => p == ".gitattributes" || p.EndsWith("/.gitattributes", StringComparison.Ordinal))
-            .Select(p => Path.Combine(directory, p))
-            .Any(p => FileKinds.IsRegularFile(p) && File.ReadAllText(p).Contains("lfs", StringComparison.Ordinal));
+            .Select(p => policy.Read(Path.Combine(directory, p), 1024 * 1024).Bytes)
+            .Any(bytes => bytes is not null && System.Text.Encoding.UTF8.GetString(bytes).Contains("lfs", StringComparison.Ordinal));
         if (!mentionsLfs)
         {
             return lfs;
@@ -57,41 +58,34 @@ public static class GitState
         return lfs;
     }
 
+    /// <summary>Each git call may take this long; a hung filesystem or a huge index must not hold the check.</summary>
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Runs git plumbing with nothing of the repository's own configuration that could run a program or block:
+    /// no fsmonitor hook, no hooks directory, no pager or credential prompt, no optional index lock.
+    /// </summary>
     private static string? Git(string directory, string[] arguments, string? input = null, bool acceptExitOne = false)
     {
         try
         {
-            var start = new ProcessStartInfo("git")
+            var start = new ProcessStartInfo("git") { WorkingDirectory = directory };
+            foreach (var setting in (string[])["core.quotepath=off", "core.fsmonitor=false", "core.hooksPath=/dev/null", "core.untrackedCache=false"])
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                RedirectStandardInput = true,
-                UseShellExecute = false,
-                WorkingDirectory = directory,
-            };
-            start.ArgumentList.Add("-c");
-            start.ArgumentList.Add("core.quotepath=off");
+                start.ArgumentList.Add("-c");
+                start.ArgumentList.Add(setting);
+            }
+
             foreach (var argument in arguments)
             {
                 start.ArgumentList.Add(argument);
             }
 
-            using var process = Process.Start(start)!;
-            var writer = Task.Run(() =>
-            {
-                if (input is not null)
-                {
-                    process.StandardInput.Write(input);
-                }
-
-                process.StandardInput.Close();
-            });
-            var error = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            writer.Wait();
-            _ = error.Result;
-            return process.ExitCode == 0 || (acceptExitOne && process.ExitCode == 1) ? output : null;
+            start.Environment["GIT_TERMINAL_PROMPT"] = "0";
+            start.Environment["GIT_OPTIONAL_LOCKS"] = "0";
+            start.Environment["GIT_PAGER"] = "cat";
+            var outcome = Processes.BoundedProcess.Run(start, Timeout, input);
+            return outcome.ExitCode == 0 || (acceptExitOne && outcome.ExitCode == 1) ? outcome.Stdout : null;
         }
         catch (System.ComponentModel.Win32Exception)
         {

@@ -1,47 +1,54 @@
 using System.Text;
+using Connect.Lint.Rules.Model;
 using Connect.Lint.Rules.Model.Requirements;
 
 namespace Connect.Lint.Loading;
 
-/// <summary>Reads the requirements file and the files it includes (-r/-c, relative to the including file), inside the deployment only.</summary>
+/// <summary>What reading the requirements chain gave: the parsed files, problems with includes, and files not read.</summary>
+public sealed record RequirementsLoad(IReadOnlyList<RequirementsFile> Files, IReadOnlyList<RequirementsError> Problems, IReadOnlyList<UnreadFile> Unread);
+
+/// <summary>
+/// Reads the requirements file and the files it includes (-r/-c, relative to the including file), each through
+/// the deployment's <see cref="FileAccessPolicy"/>: a symlink out of the deployment, a FIFO or a device is
+/// refused and reported, never read.
+/// </summary>
 public static class RequirementsLoader
 {
-    private const int MaxFiles = 64;
+    public const int MaxFiles = 64;
     private const long MaxBytes = 16 * 1024 * 1024;
+    private const string NotChecked = "its requirements were not checked";
 
-    public static (IReadOnlyList<RequirementsFile> Files, IReadOnlyList<RequirementsError> Problems) Load(string directory, string realRoot, string packageFile)
+    public static RequirementsLoad Load(FileAccessPolicy policy, string packageFile)
     {
         var files = new List<RequirementsFile>();
         var problems = new List<RequirementsError>();
-        var first = Path.Combine(directory, packageFile);
-        if (!FileKinds.IsRegularFile(first))
-        {
-            return (files, problems);
-        }
-
-        var pending = new Queue<string>([Path.GetFullPath(first)]);
-        var seen = new HashSet<string>(StringComparer.Ordinal) { Path.GetFullPath(first) };
-        while (pending.Count > 0 && files.Count < MaxFiles)
+        var unread = new List<UnreadFile>();
+        var first = Path.GetFullPath(Path.Combine(policy.Root, packageFile));
+        var pending = new Queue<string>([first]);
+        var seen = new HashSet<string>(StringComparer.Ordinal) { first };
+        while (pending.Count > 0)
         {
             var path = pending.Dequeue();
-            string text;
-            try
+            if (files.Count == MaxFiles)
             {
-                if (new FileInfo(path).Length > MaxBytes)
-                {
-                    problems.Add(new RequirementsError(path, new LineSpan(1, 1, 2), $"the file is larger than {MaxBytes / (1024 * 1024)} MiB; not read"));
-                    continue;
-                }
-
-                text = Encoding.UTF8.GetString(File.ReadAllBytes(path));
+                unread.Add(new UnreadFile(Relative(policy, path), $"the include chain has more than {MaxFiles} files", "it and the files after it were not checked", UnreadKind.Limit));
+                break;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+
+            var read = policy.Read(path, MaxBytes);
+            if (read.Missing)
             {
-                problems.Add(new RequirementsError(path, new LineSpan(1, 1, 2), $"could not be read: {e.Message}"));
+                continue; // the first file: CL3001/CL1012 say so; an include: reported where it is named
+            }
+
+            if (read.Bytes is not { } bytes)
+            {
+                var kind = read.Refusal!.StartsWith("it is larger", StringComparison.Ordinal) ? UnreadKind.Limit : UnreadKind.Refused;
+                unread.Add(new UnreadFile(Relative(policy, path), read.Refusal, NotChecked, kind));
                 continue;
             }
 
-            var parsed = RequirementsParser.Parse(path, text);
+            var parsed = RequirementsParser.Parse(path, Encoding.UTF8.GetString(bytes));
             files.Add(parsed);
             foreach (var include in parsed.Entries.OfType<IncludeEntry>())
             {
@@ -52,12 +59,12 @@ public static class RequirementsLoader
 
                 var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, include.Target));
                 var option = include.IsConstraint ? "-c" : "-r";
-                if (!SafePaths.StaysInside(target, realRoot))
+                if (!FileAccessPolicy.IsInside(target, policy.Root) || !SafePaths.StaysInside(target, policy.RealRoot))
                 {
                     problems.Add(new RequirementsError(path, include.TargetSpan,
                         $"'{option} {include.Target}' points outside the deployment: Connect only has the deployed files"));
                 }
-                else if (!FileKinds.IsRegularFile(target))
+                else if (FileKinds.Of(target) == FileKind.Missing)
                 {
                     problems.Add(new RequirementsError(path, include.TargetSpan, $"'{option} {include.Target}': no such file"));
                 }
@@ -68,6 +75,8 @@ public static class RequirementsLoader
             }
         }
 
-        return (files, problems);
+        return new RequirementsLoad(files, problems, unread);
     }
+
+    private static string Relative(FileAccessPolicy policy, string path) => Path.GetRelativePath(policy.Root, path).Replace('\\', '/');
 }

@@ -4,7 +4,8 @@ using Connect.Lint.Rules.Model;
 namespace Connect.Lint.Loading;
 
 /// <summary>What one pass over the deployment's text files found.</summary>
-public sealed record SourceScan(IReadOnlyList<Suppression> Suppressions, IReadOnlyList<SourceFinding> Findings, IReadOnlyList<SecretFile> Secrets, bool LooksLikeFlaskApp);
+public sealed record SourceScan(
+    IReadOnlyList<Suppression> Suppressions, IReadOnlyList<SourceFinding> Findings, IReadOnlyList<SecretFile> Secrets, bool LooksLikeFlaskApp, IReadOnlyList<UnreadFile> Unread);
 
 /// <summary>
 /// Reads each text file of the deployment once (up to 1 MiB, binary files skipped) and looks for: noqa
@@ -21,11 +22,13 @@ public static partial class SourceScanner
     /// <summary>Other text files worth a look for a private-key block (data files are not read).</summary>
     private static readonly string[] TextExtensions = [".md", ".rst", ".sh", ".cnf", ".properties", ".xml", ".ipynb"];
 
-    public static SourceScan Scan(string directory, string realRoot, IEnumerable<string> files)
+    /// <param name="inventory">Files the inventory walk vetted (no symlink walk needed); others go through the whole policy.</param>
+    public static SourceScan Scan(FileAccessPolicy policy, IEnumerable<string> files, IReadOnlySet<string> inventory)
     {
         var suppressions = new List<Suppression>();
         var findings = new List<SourceFinding>();
         var secrets = new List<SecretFile>();
+        var unread = new List<UnreadFile>();
         var flask = false;
         foreach (var relative in files.Distinct(StringComparer.Ordinal))
         {
@@ -39,21 +42,30 @@ public static partial class SourceScanner
                 continue;
             }
 
-            var full = Path.Combine(directory, relative);
-            if (new FileInfo(full).LinkTarget is not null && !SafePaths.StaysInside(full, realRoot))
+            var full = Path.Combine(policy.Root, relative);
+            var read = policy.Read(full, MaxBytes, vetted: inventory.Contains(relative));
+            if (read.Bytes is not { } bytes)
             {
-                continue; // never read outside the deployment
-            }
+                if (read.Refusal is { } refusal)
+                {
+                    var kind = refusal.StartsWith("it is larger", StringComparison.Ordinal) ? UnreadKind.Limit : UnreadKind.Refused;
+                    unread.Add(new UnreadFile(relative, refusal, "it was not scanned for secrets, settings or noqa comments", kind));
+                }
 
-            var text = ReadText(full);
-            if (text is null)
-            {
                 continue;
             }
 
+            if (bytes.AsSpan(0, Math.Min(bytes.Length, 8192)).IndexOf((byte)0) >= 0)
+            {
+                continue; // binary: nothing to scan
+            }
+
+            var text = System.Text.Encoding.UTF8.GetString(bytes);
+            var lines = new SourceText(full, text);
+
             if (SecretPatterns.PrivateKeyBlock().Match(text) is { Success: true } key)
             {
-                secrets.Add(new SecretFile(relative, "a file holding a private key", LineOf(text, key.Index)));
+                secrets.Add(new SecretFile(relative, "a file holding a private key", lines.PositionOf(key.Index).Line));
             }
             else if (relative.EndsWith(".json", StringComparison.Ordinal) && text.Contains("\"service_account\"", StringComparison.Ordinal) &&
                      text.Contains("\"private_key\"", StringComparison.Ordinal))
@@ -66,20 +78,20 @@ public static partial class SourceScanner
                 suppressions.AddRange(SuppressionScanner.Scan(full, text));
                 flask |= FlaskImport().IsMatch(text) && FlaskConstruction().IsMatch(text);
                 ScanPython(full, text, findings);
-                ScanCredentials(full, text, findings);
+                ScanCredentials(full, text, lines, findings);
             }
             else if (TemplateExtensions.Any(e => relative.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
             {
-                ScanTemplate(full, text, findings);
+                ScanTemplate(full, text, lines, findings);
             }
             else if (ConfigExtensions.Any(e => relative.EndsWith(e, StringComparison.OrdinalIgnoreCase)) && relative != "manifest.json" &&
                      !Path.GetFileName(relative).StartsWith("requirements", StringComparison.Ordinal))
             {
-                ScanCredentials(full, text, findings);
+                ScanCredentials(full, text, lines, findings);
             }
         }
 
-        return new SourceScan(suppressions, findings, secrets, flask);
+        return new SourceScan(suppressions, findings, secrets, flask, unread);
     }
 
     /// <summary>Source, templates, configuration and other text files; not data (a 500 MB tree of .bin files is never read).</summary>
@@ -121,25 +133,6 @@ public static partial class SourceScanner
             _ when lower.StartsWith("client_secret") && lower.EndsWith(".json") => "an OAuth client secret",
             _ => null,
         };
-    }
-
-    private static string? ReadText(string path)
-    {
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists || info.Length > MaxBytes || !FileKinds.IsRegularFile(path))
-            {
-                return null;
-            }
-
-            var bytes = File.ReadAllBytes(path);
-            return bytes.AsSpan(0, Math.Min(bytes.Length, 8192)).IndexOf((byte)0) >= 0 ? null : System.Text.Encoding.UTF8.GetString(bytes);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 
     private static void ScanPython(string path, string text, List<SourceFinding> findings)
@@ -184,17 +177,17 @@ public static partial class SourceScanner
         }
     }
 
-    private static void ScanTemplate(string path, string text, List<SourceFinding> findings)
+    private static void ScanTemplate(string path, string text, SourceText lines, List<SourceFinding> findings)
     {
         foreach (Match match in TemplateUrl().Matches(text))
         {
             var url = match.Groups["url"];
-            var (line, column) = Position(text, url.Index);
+            var (line, column) = lines.PositionOf(url.Index);
             findings.Add(new SourceFinding("template-url", path, line, column, column + url.Length, match.Groups["attribute"].Value + "=" + url.Value));
         }
     }
 
-    private static void ScanCredentials(string path, string text, List<SourceFinding> findings)
+    private static void ScanCredentials(string path, string text, SourceText lines, List<SourceFinding> findings)
     {
         foreach (var (regex, kind) in new[] { (SecretPatterns.CredentialUri(), "credential-uri"), (SecretPatterns.CloudKey(), "cloud-key") })
         {
@@ -206,7 +199,7 @@ public static partial class SourceScanner
                     continue;
                 }
 
-                var (line, column) = Position(text, what.Index);
+                var (line, column) = lines.PositionOf(what.Index);
                 findings.Add(new SourceFinding(kind, path, line, column, column + what.Length, match.Groups["label"].Success ? match.Groups["label"].Value : what.Value));
             }
         }
@@ -221,24 +214,6 @@ public static partial class SourceScanner
     {
         var hash = line.IndexOf('#');
         return hash < 0 || line[..hash].Count(c => c is '"' or '\'') % 2 == 1 ? line : line[..hash];
-    }
-
-    private static int LineOf(string text, int index) => Position(text, index).Line;
-
-    private static (int Line, int Column) Position(string text, int index)
-    {
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < index; i++)
-        {
-            if (text[i] == '\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-
-        return (line, index - lineStart + 1);
     }
 
     [GeneratedRegex(@"^\s*if\s+__name__\s*==\s*['""]__main__['""]\s*:")]

@@ -97,14 +97,8 @@ public sealed class EmbeddedHost : IPythonHost
     /// <summary>The interpreter's shared libpython, as its sysconfig names it; it must exist (static builds have none).</summary>
     private static string FindSharedLibrary(string interpreter)
     {
-        var start = new ProcessStartInfo(interpreter, ["-I", "-c", "import sysconfig as s; print(s.get_config_var('LIBDIR')); print(s.get_config_var('INSTSONAME')); print('%d.%d' % __import__('sys').version_info[:2])"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start) ?? throw new FileNotFoundException(interpreter);
-        var lines = process.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.TrimEntries);
-        process.WaitForExit();
+        var start = new ProcessStartInfo(interpreter, ["-I", "-c", "import sysconfig as s; print(s.get_config_var('LIBDIR')); print(s.get_config_var('INSTSONAME')); print('%d.%d' % __import__('sys').version_info[:2])"]);
+        var lines = Processes.BoundedProcess.Run(start, TimeSpan.FromSeconds(30)).Stdout.Split('\n', StringSplitOptions.TrimEntries);
         if (lines.Length < 3 || lines[0] == "None" || lines[1] == "None")
         {
             throw new DllNotFoundException($"{interpreter} names no shared libpython (a static build)");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Connect.Lint.Processes;
 using Connect.Lint.Rules.Model.Python;
 
 namespace Connect.Lint.Python;
@@ -8,28 +9,19 @@ namespace Connect.Lint.Python;
 public static class PackageQuery
 {
     private static readonly Lazy<string> Script = new(() => EmbeddedText.Read("python/query_packages.py"));
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     public static InstalledPackages? Run(InterpreterChoice interpreter)
     {
         try
         {
-            var start = new ProcessStartInfo(interpreter.Path, ["-I", "-c", Script.Value])
+            var outcome = BoundedProcess.Run(new ProcessStartInfo(interpreter.Path, ["-I", "-c", Script.Value]), Timeout);
+            if (!outcome.Succeeded)
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            using var process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEnd();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-            {
-                process.Kill(entireProcessTree: true);
                 return null;
             }
 
-            _ = stderr.Result;
-            using var document = JsonDocument.Parse(output);
+            using var document = JsonDocument.Parse(outcome.Stdout);
             var topLevel = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             foreach (var entry in document.RootElement.GetProperty("top_level").EnumerateObject())
             {

@@ -12,6 +12,9 @@ public sealed record PythonOptions(string? ExplicitPython, IPythonHost Host, Tim
 
     /// <summary>Set when a rule about requirements needs import-name → distribution facts.</summary>
     public bool WantDistributions { get; init; }
+
+    /// <summary>Static (ast) facts only: the project's code is parsed, never imported (write-manifest).</summary>
+    public bool StaticOnly { get; init; }
 }
 
 /// <summary>Chooses the interpreter and entrypoint for a deployment and runs the bridge in the chosen host.</summary>
@@ -20,8 +23,16 @@ public static class PythonBridge
     private const long MaxSourceBytes = 1024 * 1024;
     private const int MaxSources = 5000;
 
-    public static (PythonFacts? Facts, string? Unavailable) Run(string directory, ConnectManifest? manifest, IReadOnlyList<string> inventory, PythonOptions options)
+    /// <summary>A source the bridge may parse: a regular file of the deployment (a FIFO would block it), not too large.</summary>
+    private static bool IsParsable(Loading.FileAccessPolicy policy, string relative)
     {
+        var full = Path.Combine(policy.Root, relative);
+        return policy.Refusal(full, vetted: true) is null && new FileInfo(full) is { Exists: true, Length: <= MaxSourceBytes };
+    }
+
+    public static (PythonFacts? Facts, string? Unavailable) Run(Loading.FileAccessPolicy policy, ConnectManifest? manifest, IReadOnlyList<string> inventory, PythonOptions options)
+    {
+        var directory = policy.Root;
         var interpreter = InterpreterLocator.Locate(directory, options.ExplicitPython, Environment.GetEnvironmentVariable, options.ExplicitReason);
         if (interpreter is null)
         {
@@ -38,12 +49,12 @@ public static class PythonBridge
                          ?? EntrypointInference.Infer(inventory)
                          ?? "app";
         var sources = inventory
-            .Where(p => p.EndsWith(".py", StringComparison.Ordinal) && new FileInfo(Path.Combine(directory, p)).Length <= MaxSourceBytes)
+            .Where(p => p.EndsWith(".py", StringComparison.Ordinal) && IsParsable(policy, p))
             .Take(MaxSources)
             .ToList();
         try
         {
-            var request = new BridgeRequest(interpreter, directory, entrypoint, sources, options.ImportTimeout);
+            var request = new BridgeRequest(interpreter, directory, entrypoint, sources, options.ImportTimeout) { StaticOnly = options.StaticOnly };
             var warmUp = Task.Run(BridgeAnswer.WarmUp);
 
             // importlib.metadata's scan of the environment costs ~0.1 s: a second process does it on the other core.

@@ -25,7 +25,7 @@ public static class PythonEnvironmentQuery
 
         try
         {
-            var request = new BridgeRequest(choice, Environment.CurrentDirectory, "app", [], timeout) { EnvironmentOnly = true };
+            var request = new BridgeRequest(choice, Environment.CurrentDirectory, "app", [], timeout) { StaticOnly = true };
             var facts = new ProcessHost().Run(request);
             if (facts.Environment is { } environment)
             {

@@ -5,8 +5,8 @@ namespace Connect.Lint.Python;
 /// <summary>What the bridge is asked: import this entrypoint of this directory, parse these sources.</summary>
 public sealed record BridgeRequest(InterpreterChoice Interpreter, string Directory, string Entrypoint, IReadOnlyList<string> Sources, TimeSpan Timeout)
 {
-    /// <summary>Answer the environment facts only; import nothing.</summary>
-    public bool EnvironmentOnly { get; init; }
+    /// <summary>Answer the environment and the static (ast) facts only: nothing of the project is imported or run.</summary>
+    public bool StaticOnly { get; init; }
 }
 
 /// <summary>Runs the introspection script in the project's interpreter; both hosts answer with the same facts.</summary>
@@ -39,7 +39,7 @@ public static class BridgeProtocol
 
             writer.WriteEndArray();
             writer.WriteNumber("timeout", request.Timeout.TotalSeconds);
-            writer.WriteBoolean("environment_only", request.EnvironmentOnly);
+            writer.WriteBoolean("static_only", request.StaticOnly);
             writer.WriteEndObject();
         }
 

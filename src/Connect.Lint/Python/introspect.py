@@ -5,26 +5,82 @@
 # (from `ast`, no user code run), then {"kind": "import", ...} after importing the entrypoint the
 # way Connect does. While user code runs, fd 1 points at stderr, so nothing it prints can corrupt the
 # answer. A hard exit or a hang after the static line still leaves the static facts with the caller.
+#
+# User code runs in this interpreter, so everything the script needs from the standard library is imported
+# here, before the project's directory is on sys.path (a project's json.py, ast.py or locale.py cannot stand
+# in for ours), and the functions it calls are kept in private names (a module that patches json.dumps or
+# os.write cannot change or hide the answer).
 import ast
+import faulthandler
+import importlib
+import importlib.util
+import inspect
 import json
+import locale
 import os
+import re
+import stat
 import sys
 
 PROTOCOL = 1
 sys.dont_write_bytecode = True  # never leave __pycache__ behind in the user's project
 
+_dumps, _loads = json.dumps, json.loads
+_os_write, _os_open, _os_read, _os_close, _os_fstat = os.write, os.open, os.read, os.close, os.fstat
+_os_dup, _os_dup2, _os_chdir, _os_getcwd = os.dup, os.dup2, os.chdir, os.getcwd
+_realpath, _relpath, _join, _SEP = os.path.realpath, os.path.relpath, os.path.join, os.sep
+_S_ISREG = stat.S_ISREG
+_getframe = sys._getframe
+_import_module, _spec_from_file_location, _module_from_spec, _find_spec = (
+    importlib.import_module, importlib.util.spec_from_file_location, importlib.util.module_from_spec, importlib.util.find_spec)
+_signature, _isfunction, _isclass = inspect.signature, inspect.isfunction, inspect.isclass
+_ast_parse, _ast_walk, _ast_dump, _literal_eval = ast.parse, ast.walk, ast.dump, ast.literal_eval
+_setlocale, _getlocale, _LC_CTYPE = locale.setlocale, locale.getlocale, locale.LC_CTYPE
+_re_search, _RE_MULTILINE = re.search, re.MULTILINE
+_MAX_TEXT = 4000  # a user exception's message is cut here: it is a one-line diagnostic, not a log
+
 
 def _encode(message):
-    return json.dumps(message, default=str) + "\n"
+    return _dumps(message, default=_text) + "\n"
+
+
+def _text(value):
+    """str() of a user object, which may raise, lie about its type or be enormous."""
+    try:
+        text = str(value)
+        if type(text) is not str:
+            raise TypeError
+    except BaseException:
+        try:
+            text = "<unprintable %s>" % type(value).__name__
+        except BaseException:
+            text = "<unprintable>"
+    return text if len(text) <= _MAX_TEXT else text[:_MAX_TEXT] + "…"
 
 
 def _fd_sender(answer_fd):
     def send(message):
-        view = memoryview(_encode(message).encode("utf-8"))
+        view = memoryview(_encode(message).encode("utf-8", "surrogateescape"))
         while view:
-            written = os.write(answer_fd, view)
+            written = _os_write(answer_fd, view)
             view = view[written:]
     return send
+
+
+def _read_regular_file(path):
+    """The bytes of a regular file; None for anything else (opening a FIFO must not block the bridge)."""
+    descriptor = _os_open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not _S_ISREG(_os_fstat(descriptor).st_mode):
+            return None
+        chunks = []
+        while True:
+            chunk = _os_read(descriptor, 1 << 20)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+    finally:
+        _os_close(descriptor)
 
 
 # ---------------------------------------------------------------- static facts (ast, nothing run)
@@ -50,7 +106,7 @@ def _is_main_guard(node):
 
 def _literal(node):
     try:
-        return ast.literal_eval(node)
+        return _literal_eval(node)
     except Exception:
         return None
 
@@ -68,39 +124,42 @@ def static_facts(path, relative):
     facts = {"file": relative, "imports": [], "module_level_runs": [], "blueprints": [],
              "registrations": [], "flask_apps": [], "syntax_error": None}
     try:
-        with open(path, "rb") as handle:
-            tree = ast.parse(handle.read(), filename=path)
+        source = _read_regular_file(path)
+        if source is None:
+            facts["syntax_error"] = {"message": "not a regular file: not read", "line": 1, "column": 1}
+            return facts
+        tree = _ast_parse(source, filename=path)
     except SyntaxError as error:
         facts["syntax_error"] = {"message": error.msg, "line": error.lineno or 1, "column": error.offset or 1}
         return facts
     except (OSError, ValueError) as error:
-        facts["syntax_error"] = {"message": str(error), "line": 1, "column": 1}
+        facts["syntax_error"] = {"message": _text(error), "line": 1, "column": 1}
         return facts
 
     guarded = set()
     optional = set()  # imports that may fail on purpose: in a try body, or under TYPE_CHECKING
-    for node in ast.walk(tree):
+    for node in _ast_walk(tree):
         if _is_main_guard(node):
-            for child in ast.walk(node):
+            for child in _ast_walk(node):
                 guarded.add(id(child))
         elif isinstance(node, ast.Try):
             for statement in node.body:
-                for child in ast.walk(statement):
+                for child in _ast_walk(statement):
                     optional.add(id(child))
-        elif isinstance(node, ast.If) and "TYPE_CHECKING" in ast.dump(node.test):
+        elif isinstance(node, ast.If) and "TYPE_CHECKING" in _ast_dump(node.test):
             for statement in node.body:
-                for child in ast.walk(statement):
+                for child in _ast_walk(statement):
                     optional.add(id(child))
     top_level = set()
     for statement in tree.body:
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
             continue
-        for child in ast.walk(statement):
+        for child in _ast_walk(statement):
             if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
                 continue
             top_level.add(id(child))
 
-    for node in ast.walk(tree):
+    for node in _ast_walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
                 facts["imports"].append(dict(module=alias.name, level=0, optional=id(node) in optional, **_position(node)))
@@ -135,7 +194,7 @@ _INHERITED = object()  # marks a patched name the class only inherited: uninstal
 
 class Recorder:
     def __init__(self, directory):
-        self.directory = os.path.realpath(directory)
+        self.directory = _realpath(directory)
         self.runs = []
         self.registrations = []
         self.blueprints = {}
@@ -145,13 +204,13 @@ class Recorder:
         """The innermost frame in the deployment's own code, as {"file": relative path, "line": n}."""
         chosen = None
         for filename, line in frames:
-            real = os.path.realpath(filename) if filename and not filename.startswith("<") else ""
-            if real.startswith(self.directory + os.sep):
-                chosen = {"file": os.path.relpath(real, self.directory).replace(os.sep, "/"), "line": line or 1}
+            real = _realpath(filename) if filename and not filename.startswith("<") else ""
+            if real.startswith(self.directory + _SEP):
+                chosen = {"file": _relpath(real, self.directory).replace(_SEP, "/"), "line": line or 1}
         return chosen
 
     def caller(self):
-        frame = sys._getframe(2)
+        frame = _getframe(2)
         frames = []
         while frame is not None:
             frames.append((frame.f_code.co_filename, frame.f_lineno))
@@ -227,17 +286,14 @@ def _traceback_frames(error):
 
 
 def _import_entry_module(directory, module_name):
-    import importlib
-    import importlib.util
-
     if all(part.isidentifier() for part in module_name.split(".")):
-        return importlib.import_module(module_name)
+        return _import_module(module_name)
     # A file name that is not an identifier (my-app.py): import it by path, as Connect can.
-    path = os.path.join(directory, *module_name.split(".")) + ".py"
-    spec = importlib.util.spec_from_file_location(module_name.replace("-", "_"), path)
+    path = _join(directory, *module_name.split(".")) + ".py"
+    spec = _spec_from_file_location(module_name.replace("-", "_"), path)
     if spec is None or spec.loader is None:
         raise ModuleNotFoundError("No module named %r" % module_name, name=module_name)
-    module = importlib.util.module_from_spec(spec)
+    module = _module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
@@ -253,15 +309,13 @@ def _is_flask_app(value):
 
 def _wsgi_shape(value):
     """'app' for a WSGI application, 'factory' for a no-argument callable, 'factory-needs-args', or 'other'."""
-    import inspect
-
     if _is_flask_app(value):
         return "app"
     if not callable(value):
         return "other"
-    target = value if inspect.isfunction(value) or inspect.isclass(value) else getattr(value, "__call__", value)
+    target = value if _isfunction(value) or _isclass(value) else getattr(value, "__call__", value)
     try:
-        signature = inspect.signature(target)
+        signature = _signature(target)
     except (TypeError, ValueError):
         return "app"
     try:
@@ -274,11 +328,11 @@ def _wsgi_shape(value):
         no_args = True
     except TypeError:
         no_args = False
-    if inspect.isfunction(value) and no_args:
+    if _isfunction(value) and no_args:
         return "factory"
-    if two_args and not inspect.isclass(value):
+    if two_args and not _isclass(value):
         return "app"
-    return "factory-needs-args" if inspect.isfunction(value) else "other"
+    return "factory-needs-args" if _isfunction(value) else "other"
 
 
 def _candidates(module):
@@ -333,14 +387,14 @@ def _app_facts(app, recorder):
 
 def _module_facts(directory):
     """Local modules the import reached (their files), and the third-party top-level names it loaded."""
-    real = os.path.realpath(directory)
+    real = _realpath(directory)
     local, third_party = set(), set()
     stdlib = set(getattr(sys, "stdlib_module_names", ()))
     for name, module in list(sys.modules.items()):
         top = name.split(".")[0]
         filename = getattr(module, "__file__", None)
-        if filename and os.path.realpath(filename).startswith(real + os.sep):
-            local.add(os.path.relpath(os.path.realpath(filename), real).replace(os.sep, "/"))
+        if filename and _realpath(filename).startswith(real + _SEP):
+            local.add(_relpath(_realpath(filename), real).replace(_SEP, "/"))
         elif top not in stdlib and top not in sys.builtin_module_names and not top.startswith("_") and filename:
             third_party.add(top)
     return sorted(local), sorted(third_party)
@@ -361,7 +415,7 @@ def import_facts(request, recorder):
         return facts
     except BaseException as error:
         facts["outcome"] = "error"
-        facts["error"] = {"type": type(error).__name__, "message": str(error),
+        facts["error"] = {"type": type(error).__name__, "message": _text(error),
                           "missing_module": getattr(error, "name", None) if isinstance(error, ImportError) else None}
         facts["where"] = recorder.user_frame(_traceback_frames(error))
         if isinstance(error, SyntaxError) and error.filename:
@@ -386,7 +440,7 @@ def import_facts(request, recorder):
                 shape = _wsgi_shape(value)
                 resolved["result_shape"] = shape
             except BaseException as error:
-                resolved["call_error"] = {"type": type(error).__name__, "message": str(error),
+                resolved["call_error"] = {"type": type(error).__name__, "message": _text(error),
                                           "where": recorder.user_frame(_traceback_frames(error))}
         facts["resolved"] = resolved
         if _is_flask_app(value):
@@ -401,16 +455,14 @@ def import_facts(request, recorder):
 
 
 def environment_facts():
-    import locale
-
     # As the process's environment says, also when embedded in a host that never called setlocale.
     try:
-        previous = locale.setlocale(locale.LC_CTYPE)
+        previous = _setlocale(_LC_CTYPE)
         try:
-            locale.setlocale(locale.LC_CTYPE, "")
-            joined = ".".join(item or "" for item in locale.getlocale())
+            _setlocale(_LC_CTYPE, "")
+            joined = ".".join(item or "" for item in _getlocale())
         finally:
-            locale.setlocale(locale.LC_CTYPE, previous)
+            _setlocale(_LC_CTYPE, previous)
     except Exception:
         joined = "."
     return {
@@ -426,15 +478,12 @@ def environment_facts():
 
 def _pip_version():
     """pip's __version__, read from its source: importing pip or importlib.metadata costs a tenth of a second."""
-    import importlib.util
-    import re
-
     try:
-        spec = importlib.util.find_spec("pip")
+        spec = _find_spec("pip")
         if spec is None or not spec.origin:
             return None
         with open(spec.origin, encoding="utf-8") as handle:
-            match = re.search(r"""^__version__\s*=\s*["']([^"']+)["']""", handle.read(), re.MULTILINE)
+            match = _re_search(r"""^__version__\s*=\s*["']([^"']+)["']""", handle.read(), _RE_MULTILINE)
         return match.group(1) if match else None
     except Exception:
         return None
@@ -442,16 +491,17 @@ def _pip_version():
 
 def run(request, send, watchdog):
     directory = request["directory"]
-    os.chdir(directory)
+    # Environment and static facts first, with the project not yet on sys.path: nothing of it runs for them.
+    environment = environment_facts()
+    static = [static_facts(_join(directory, rel), rel) for rel in request.get("sources", [])]
+    send({"kind": "static", "protocol": PROTOCOL, "environment": environment, "files": static})
+    if request.get("static_only"):
+        return  # write-manifest: versions, locale and ast facts; the project is never imported
+    _os_chdir(directory)
     sys.path.insert(0, directory)
-    static = [static_facts(os.path.join(directory, rel), rel) for rel in request.get("sources", [])]
-    send({"kind": "static", "protocol": PROTOCOL, "environment": environment_facts(), "files": static})
-    if request.get("environment_only"):
-        return  # write-manifest wants the versions and the locale, and must not import the app
     if watchdog:
         # Only in a process of our own: faulthandler's signal handlers must not replace a host's.
         try:
-            import faulthandler
             faulthandler.enable(file=sys.__stderr__)
             if request.get("timeout"):
                 faulthandler.dump_traceback_later(max(request["timeout"] - 1, 0.5), exit=False, file=sys.__stderr__)
@@ -462,23 +512,31 @@ def run(request, send, watchdog):
         facts = import_facts(request, recorder)
     finally:
         recorder.uninstall()
-    local, third_party = _module_facts(directory)
+    try:
+        local, third_party = _module_facts(directory)
+    except BaseException:
+        local, third_party = [], []  # sys.modules as user code left it may hold anything
     facts.update(local_modules=local, third_party=third_party)
     send(facts)
 
 
 def main():
     """The process host: answers on the original stdout, user output on stderr, then a hard exit."""
-    answer_fd = os.dup(1)
-    os.dup2(2, 1)
+    try:
+        # A session of our own: the caller ends every process user code starts (even one that outlives us) at once.
+        os.setsid()
+    except OSError:
+        pass
+    answer_fd = _os_dup(1)
+    _os_dup2(2, 1)
     sys.stdout = sys.stderr
-    run(json.loads(sys.argv[1]), _fd_sender(answer_fd), watchdog=True)
+    run(_loads(sys.argv[1]), _fd_sender(answer_fd), watchdog=True)
 
 
 def run_embedded(request_json, answer_path):
     """The embedded host: same facts, written to a file; the host process's state is put back after."""
-    request = json.loads(request_json)
-    directory = os.path.realpath(request["directory"])
+    request = _loads(request_json)
+    directory = _realpath(request["directory"])
     saved_cwd, saved_path, saved_stdout = os.getcwd(), list(sys.path), sys.stdout
     saved_modules = set(sys.modules)
     saved_fd = os.dup(1)
@@ -498,14 +556,18 @@ def run_embedded(request_json, answer_path):
         # The deployment's own modules go, so that another deployment's "app" is imported afresh.
         for name in set(sys.modules) - saved_modules:
             filename = getattr(sys.modules.get(name), "__file__", None) or ""
-            if os.path.realpath(filename).startswith(directory + os.sep):
+            if _realpath(filename).startswith(directory + _SEP):
                 del sys.modules[name]
         with open(answer_path, "w", encoding="utf-8") as handle:
             handle.write("".join(lines))
 
 
 if __name__ == "__main__":
+    _exit = os._exit
     main()
-    sys.stderr.flush()
+    try:
+        sys.stderr.flush()
+    except BaseException:
+        pass
     # Non-daemon threads started by user code must not keep us alive: the answer is complete.
-    os._exit(0)
+    _exit(0)

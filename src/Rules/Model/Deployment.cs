@@ -58,6 +58,16 @@ public sealed record Deployment
         Requirements.SelectMany(f => f.Entries.OfType<Requirements.IncludeEntry>())
             .Any(i => i.IsConstraint && Path.GetFullPath(Path.Combine(Path.GetDirectoryName(i.FilePath)!, i.Target)) == path);
 
+    /// <summary>Files the tool did not read (refused by the file-access policy, or past a limit), each with its reason.</summary>
+    public IReadOnlyList<UnreadFile> UnreadFiles { get; init; } = [];
+
+    /// <summary>Fingerprints of the bytes the rules saw, by full path: a fix edits a file only while it still has them.</summary>
+    public ReadLedger ReadLedger { get; init; } = new();
+
+    /// <summary>True when the file exists but was refused by the file-access policy (so it is neither missing nor checked).</summary>
+    public bool WasRefused(string relativePath) =>
+        UnreadFiles.Any(u => u.Kind == UnreadKind.Refused && u.RelativePath == relativePath);
+
     /// <summary>Git state of the deployment's files; null outside a repository (GitUnavailableReason says why).</summary>
     public GitFacts? Git { get; init; }
 
