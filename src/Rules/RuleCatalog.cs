@@ -55,6 +55,8 @@ public static class RuleCatalog
         new PythonUnavailable(),
         new EnvironmentIncomplete(),
         new UnusedSuppression(),
+        new FileNotRead(),
+        new AnalysisLimit(),
     ];
 
     public static Rule? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Descriptor.Id, id, StringComparison.OrdinalIgnoreCase));

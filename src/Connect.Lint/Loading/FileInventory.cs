@@ -106,7 +106,7 @@ public static class FileInventory
                     if (fileReason == LinkOutside)
                     {
                         unread.Add(new UnreadFile(relative, "it is a symlink leading outside the deployment",
-                            "it was not read; a Git checkout on Connect holds a link to a path the server does not have", UnreadKind.Refused));
+                            "a Git checkout on Connect holds a link to a path the server does not have", UnreadKind.Refused));
                     }
                 }
                 else

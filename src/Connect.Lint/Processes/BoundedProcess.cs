@@ -41,9 +41,10 @@ public static class BoundedProcess
         var pid = process.Id;
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
-        var readOut = Task.Run(() => Pump(process.StandardOutput, stdout, keepTail: false));
-        var readErr = Task.Run(() => Pump(process.StandardError, stderr, keepTail: true));
-        var write = Task.Run(() =>
+        // Threads of their own: blocking pipe reads on pool threads starve a 2-core machine's pool for a second.
+        var readOut = Dedicated(() => Pump(process.StandardOutput, stdout, keepTail: false));
+        var readErr = Dedicated(() => Pump(process.StandardError, stderr, keepTail: true));
+        var write = Dedicated(() =>
         {
             try
             {
@@ -84,6 +85,9 @@ public static class BoundedProcess
         var tail = Snapshot(stderr);
         return new ProcessOutcome(Snapshot(stdout), tail.Length > StderrKeepChars ? tail[^StderrKeepChars..] : tail, exitCode, timedOut);
     }
+
+    private static Task Dedicated(Action action) =>
+        Task.Factory.StartNew(action, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private static void Pump(StreamReader reader, StringBuilder into, bool keepTail)
     {

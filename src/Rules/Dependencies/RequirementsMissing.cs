@@ -14,7 +14,7 @@ public sealed class RequirementsMissing : RequirementsRule
 
     protected override void AnalyzeRequirements(Deployment deployment, DiagnosticSink sink)
     {
-        if (deployment.PackageFile != "requirements.txt" || deployment.StateOf("requirements.txt").Exists)
+        if (deployment.PackageFile != "requirements.txt" || deployment.StateOf("requirements.txt").Exists || deployment.WasRefused("requirements.txt"))
         {
             return;
         }

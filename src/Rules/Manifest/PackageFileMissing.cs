@@ -22,7 +22,7 @@ public sealed class PackageFileMissing : ManifestRule
 
         // A missing requirements.txt is CL3001's; this rule is about a package file of another name.
         var packageFile = manifest.PackageFile;
-        if (packageFile == "requirements.txt" || ManifestPaths.UnsafeReason(packageFile) is not null || deployment.StateOf(packageFile) is { Exists: true, IsRegularFile: true })
+        if (packageFile == "requirements.txt" || ManifestPaths.UnsafeReason(packageFile) is not null || deployment.StateOf(packageFile) is { Exists: true, IsRegularFile: true } || deployment.WasRefused(packageFile))
         {
             return;
         }
