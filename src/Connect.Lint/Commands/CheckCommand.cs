@@ -87,29 +87,39 @@ public static class CheckCommand
             Trace.Mark("loaded");
             var found = Analyze(current, selection, config);
             var initial = found;
-            if (options.Diff)
+            try
             {
-                var (_, edits) = FixPlanner.Plan(found, options.UnsafeFixes);
-                foreach (var (path, (before, after)) in FixPlanner.Apply(edits, ReadIfExists))
-                {
-                    diffs.Add(UnifiedDiff.Create(DisplayPath.Of(path), before, after));
-                }
-            }
-            else if (options.Fix)
-            {
-                for (var round = 0; round < MaxFixRounds; round++)
+                if (options.Diff)
                 {
                     var (_, edits) = FixPlanner.Plan(found, options.UnsafeFixes);
-                    if (edits.Count == 0)
+                    foreach (var change in FixTransaction.Plan(current, edits))
                     {
-                        break;
+                        diffs.Add(UnifiedDiff.Create(DisplayPath.Of(change.Path), change.Before, change.After));
                     }
-
-                    WriteFixes(current, edits);
-                    current = Load();
-                    found = Analyze(current, selection, config);
                 }
+                else if (options.Fix)
+                {
+                    for (var round = 0; round < MaxFixRounds; round++)
+                    {
+                        var (_, edits) = FixPlanner.Plan(found, options.UnsafeFixes);
+                        if (edits.Count == 0)
+                        {
+                            break;
+                        }
 
+                        FixTransaction.Apply(current, edits);
+                        current = Load();
+                        found = Analyze(current, selection, config);
+                    }
+                }
+            }
+            catch (FixRefusedException refused)
+            {
+                notices.Add($"fixes not applied: {refused.Message}");
+            }
+
+            if (options.Fix)
+            {
                 // A fix may settle more than its own diagnostic (regenerating files also updates checksums).
                 var remaining = found.Select(Key).ToHashSet();
                 fixedCount += initial.Count(d => d.Fix is not null && !remaining.Contains(Key(d)));
@@ -224,29 +234,6 @@ public static class CheckCommand
         {
             return deployment with { ProposedManifestUnavailableReason = e.Message };
         }
-    }
-
-    /// <summary>Writes the planned edits, each file atomically, refusing anything outside the deployment.</summary>
-    private static void WriteFixes(Deployment deployment, IReadOnlyList<TextEdit> edits)
-    {
-        var root = SafePaths.RealPath(deployment.Directory) ?? deployment.Directory;
-        foreach (var (path, (_, after)) in FixPlanner.Apply(edits, ReadIfExists))
-        {
-            var parent = SafePaths.RealPath(Path.GetDirectoryName(path)!);
-            if (parent is null || !(parent == root || parent.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) ||
-                new FileInfo(path).LinkTarget is not null)
-            {
-                throw new UsageException($"{DisplayPath.Of(path)}: not writing a fix outside the deployment or through a symlink");
-            }
-
-            AtomicFile.WriteText(path, after);
-        }
-    }
-
-    private static string? ReadIfExists(string path)
-    {
-        // Edits carry offsets into the text the rules saw, which was decoded strictly from UTF-8.
-        return File.Exists(path) ? System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(path)) : null;
     }
 
     private static void Emit(CheckOptions options, TextWriter stdout, string text)

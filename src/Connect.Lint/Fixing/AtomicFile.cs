@@ -1,4 +1,5 @@
 using System.Text;
+using Connect.Lint.Rules.Model;
 
 namespace Connect.Lint.Fixing;
 
@@ -7,15 +8,21 @@ public static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static void WriteText(string path, string text)
+    public static void WriteText(string path, string text) => Write(path, Utf8NoBom.GetBytes(text), expected: null);
+
+    /// <summary>
+    /// Writes <paramref name="bytes"/> to a temporary file beside <paramref name="path"/>, then — only if the file
+    /// still is what <paramref name="expected"/> says (its fingerprint, or absent) — renames it over the path.
+    /// The compare comes after the slow part (writing and syncing), right before the rename.
+    /// </summary>
+    public static void Write(string path, byte[] bytes, Expectation? expected)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var temporary = Path.Combine(directory, $"{PathExclusions.TemporaryFilePrefix}{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
             {
-                var bytes = Utf8NoBom.GetBytes(text);
                 stream.Write(bytes);
                 stream.Flush(flushToDisk: true);
             }
@@ -25,7 +32,12 @@ public static class AtomicFile
                 File.SetUnixFileMode(temporary, File.GetUnixFileMode(path));
             }
 
-            File.Move(temporary, path, overwrite: true);
+            if (expected?.Problem(path) is { } problem)
+            {
+                throw new FixRefusedException(problem);
+            }
+
+            File.Move(temporary, path, overwrite: expected is not { Absent: true });
         }
         finally
         {
@@ -34,5 +46,37 @@ public static class AtomicFile
                 File.Delete(temporary);
             }
         }
+    }
+}
+
+/// <summary>What a file must still be right before a fix replaces it: the bytes the rules saw, or not there at all.</summary>
+public sealed record Expectation(string? Fingerprint, bool Absent)
+{
+    public static Expectation Of(string fingerprint) => new(fingerprint, false);
+
+    public static readonly Expectation NotThere = new(null, true);
+
+    /// <summary>Why the file no longer is what was expected, or null.</summary>
+    public string? Problem(string path)
+    {
+        var display = Reporting.DisplayPath.ForLine(path);
+        if (Absent)
+        {
+            return File.Exists(path) || Directory.Exists(path) ? $"{display} appeared while the fix was prepared; not overwritten" : null;
+        }
+
+        byte[] current;
+        try
+        {
+            current = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"{display} can no longer be read ({e.Message.TrimEnd('.')}); not fixed";
+        }
+
+        return ReadLedger.Fingerprint(current) == Fingerprint
+            ? null
+            : $"{display} changed since it was checked (by the app's import, an editor or another run); not fixed: run the check again";
     }
 }

@@ -31,23 +31,4 @@ public static class FixPlanner
 
         return (chosen, edits);
     }
-
-    /// <summary>The new text of each edited file: edits applied from the end so earlier offsets stay valid.</summary>
-    public static IReadOnlyDictionary<string, (string? Before, string After)> Apply(IReadOnlyList<TextEdit> edits, Func<string, string?> readText)
-    {
-        var result = new Dictionary<string, (string?, string)>(StringComparer.Ordinal);
-        foreach (var group in edits.GroupBy(e => e.FilePath))
-        {
-            var before = group.Any(e => e.CreatesFile) ? null : readText(group.Key);
-            var text = before ?? string.Empty;
-            foreach (var edit in group.OrderByDescending(e => e.Start))
-            {
-                text = edit.CreatesFile ? edit.NewText : string.Concat(text.AsSpan(0, edit.Start), edit.NewText, text.AsSpan(edit.End));
-            }
-
-            result[group.Key] = (before, text);
-        }
-
-        return result;
-    }
 }

@@ -53,6 +53,40 @@ public static class FileKinds
         };
     }
 
+    /// <summary>The (device, inode) a path leads to, or null; on other systems null (callers then trust the path).</summary>
+    public static (ulong Device, ulong Inode)? IdentityOf(string path) => Identity(AtFdCwd, path, 0);
+
+    /// <summary>The (device, inode) of an open file.</summary>
+    public static (ulong Device, ulong Inode)? IdentityOf(Microsoft.Win32.SafeHandles.SafeFileHandle handle) =>
+        Identity((int)handle.DangerousGetHandle(), string.Empty, AtEmptyPath);
+
+    private const int AtEmptyPath = 0x1000;
+    private const uint StatxIno = 0x100;
+
+    private static (ulong Device, ulong Inode)? Identity(int directoryFd, string path, int flags)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        Span<byte> buffer = stackalloc byte[256];
+        unsafe
+        {
+            fixed (byte* statx = buffer)
+            {
+                if (Statx(directoryFd, path, flags, StatxIno, statx) != 0)
+                {
+                    return null;
+                }
+            }
+        }
+
+        // struct statx: stx_ino at 32; stx_dev_major and stx_dev_minor at 136 and 140.
+        var device = ((ulong)BitConverter.ToUInt32(buffer[136..140]) << 32) | BitConverter.ToUInt32(buffer[140..144]);
+        return (device, BitConverter.ToUInt64(buffer[32..40]));
+    }
+
     [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
     private static extern unsafe int Statx(int directoryFd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte* buffer);
 }

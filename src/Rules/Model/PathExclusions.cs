@@ -71,6 +71,11 @@ public static class PathExclusions
             return "Python bytecode";
         }
 
+        if (IsToolWorkingFile(name))
+        {
+            return "connect-lint's own working file";
+        }
+
         if (name is ".DS_Store" or "Thumbs.db")
         {
             return "operating-system clutter";
@@ -83,6 +88,14 @@ public static class PathExclusions
 
         return null;
     }
+
+    /// <summary>The lock and temporary files a fix keeps beside what it writes, for a moment.</summary>
+    public const string LockFileName = ".connect-lint.lock";
+
+    public const string TemporaryFilePrefix = ".connect-lint-";
+
+    public static bool IsToolWorkingFile(string name) =>
+        name == LockFileName || (name.StartsWith(TemporaryFilePrefix, StringComparison.Ordinal) && name.EndsWith(".tmp", StringComparison.Ordinal));
 
     public static bool IsEnvFile(string name) =>
         (name == ".env" || name.StartsWith(".env.", StringComparison.Ordinal)) && !EnvTemplates.Contains(name);
