@@ -2,6 +2,7 @@ using System.CommandLine;
 using Connect.Lint;
 using Connect.Lint.Commands;
 using Connect.Lint.Python;
+using Connect.Lint.Reporting;
 using Connect.Lint.Rules.Analysis;
 
 return CommandLine.Run(args, Console.Out, Console.Error);
@@ -108,16 +109,24 @@ namespace Connect.Lint
         private static Option<bool> NoPythonOption() =>
             new("--no-python") { Description = "Do not run the project's interpreter (Python-aware rules are skipped)." };
 
+        /// <summary>The longest import a check waits for; beyond it a number is a typo, not a wish.</summary>
+        private const double MaxImportTimeoutSeconds = 3600;
+
         public static PythonOptions? BridgeOptions(string? python, string host, double timeoutSeconds, bool noPython, string? entrypoint = null)
         {
+            if (!(timeoutSeconds > 0 && timeoutSeconds <= MaxImportTimeoutSeconds))
+            {
+                throw new UsageException($"--import-timeout {timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}: must be a number of seconds above 0 and at most {MaxImportTimeoutSeconds}");
+            }
+
+            if (python is not null && python.Trim().Length == 0)
+            {
+                throw new UsageException("--python: the interpreter's path is empty");
+            }
+
             if (noPython)
             {
                 return null;
-            }
-
-            if (timeoutSeconds <= 0)
-            {
-                throw new UsageException("--import-timeout must be a positive number of seconds");
             }
 
             IPythonHost chosen = host == "embedded" ? new EmbeddedHost() : new ProcessHost();
@@ -156,6 +165,7 @@ namespace Connect.Lint
             command.SetAction(result =>
             {
                 SeverityNames.TryParse(result.GetValue(failLevel)!, out var level);
+                var bridge = BridgeOptions(result.GetValue(python), result.GetValue(pythonHost)!, result.GetValue(importTimeout), result.GetValue(noPython));
                 return CheckCommand.Run(new CheckOptions
                 {
                     Paths = result.GetValue(paths) ?? [],
@@ -168,9 +178,9 @@ namespace Connect.Lint
                     Exclude = result.GetValue(exclude) ?? [],
                     ExitZero = result.GetValue(exitZero),
                     Format = result.GetValue(format)!,
-                    Output = result.GetValue(output),
+                    Output = ReportFile.Validate(result.GetValue(output)),
                     FailLevel = level,
-                    PythonBridge = BridgeOptions(result.GetValue(python), result.GetValue(pythonHost)!, result.GetValue(importTimeout), result.GetValue(noPython)),
+                    PythonBridge = bridge,
                 }, stdout, stderr);
             });
             return command;

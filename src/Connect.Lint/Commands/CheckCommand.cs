@@ -240,7 +240,14 @@ public static class CheckCommand
     {
         if (options.Output is { } output)
         {
-            AtomicFile.WriteText(output, OutputSafety.Text(text));
+            try
+            {
+                AtomicFile.WriteText(output, OutputSafety.Text(text));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"--output {DisplayPath.ForLine(output)}: could not be written ({e.Message.TrimEnd('.')})");
+            }
         }
         else
         {

@@ -11,6 +11,12 @@ public static partial class ConfigLoader
 {
     private const string Section = "tool.connect-lint";
 
+    /// <summary>A pyproject.toml is kilobytes; a larger one is refused, not parsed.</summary>
+    private const long MaxBytes = 4 * 1024 * 1024;
+
+    /// <summary>Tomlyn's own limit (it throws past it, without a position): deeper values are reported with theirs.</summary>
+    private const int MaxNesting = 60;
+
     private static readonly HashSet<string> KnownKeys = new(StringComparer.Ordinal)
     {
         "select", "ignore", "per-file-ignores", "exclude", "python", "server-python-versions", "severity",
@@ -34,13 +40,33 @@ public static partial class ConfigLoader
     /// <summary>The config in one file, or null when it has no [tool.connect-lint].</summary>
     public static ProjectConfig? Load(string path)
     {
-        var text = File.ReadAllText(path);
+        var read = new Loading.FileAccessPolicy(Path.GetDirectoryName(Path.GetFullPath(path))!).Read(path, MaxBytes);
+        if (read.Bytes is not { } bytes)
+        {
+            throw new ConfigException(path, 1, 1, "(file)", $"not read: {read.Refusal ?? "it does not exist"}");
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
         if (!text.Contains("connect-lint", StringComparison.Ordinal))
         {
             return null;
         }
 
-        var document = SyntaxParser.Parse(text, path, true);
+        if (TomlNesting.FirstTooDeep(text, MaxNesting) is { } deep)
+        {
+            throw new ConfigException(path, deep.Line, deep.Column, "(file)", $"values are nested more than {MaxNesting} levels deep");
+        }
+
+        DocumentSyntax document;
+        try
+        {
+            document = SyntaxParser.Parse(text, path, true);
+        }
+        catch (Tomlyn.TomlException e)
+        {
+            throw new ConfigException(path, e.Line ?? 1, e.Column ?? 1, "(file)", $"not valid TOML: {e.Message}");
+        }
+
         if (document.Diagnostics.HasErrors)
         {
             var first = document.Diagnostics.First(d => d.Kind == DiagnosticMessageKind.Error);

@@ -17,6 +17,11 @@ public static class DeploymentDiscovery
         var targets = new List<DeploymentTarget>();
         foreach (var path in paths)
         {
+            if (path.Trim().Length == 0)
+            {
+                throw new UsageException("PATH '': an empty path names nothing (use '.' for the current directory)");
+            }
+
             var full = Path.GetFullPath(path);
             if (File.Exists(full))
             {
@@ -26,7 +31,7 @@ public static class DeploymentDiscovery
 
             if (!Directory.Exists(full))
             {
-                throw new UsageException($"{path}: no such file or directory");
+                throw new UsageException($"{Reporting.DisplayPath.ForLine(full)}: no such file or directory");
             }
 
             if (File.Exists(Path.Combine(full, "manifest.json")) || Directory.Exists(Path.Combine(full, "manifest.json")))

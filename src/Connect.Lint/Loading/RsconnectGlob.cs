@@ -39,7 +39,7 @@ public sealed class RsconnectGlob
             {
                 if (_wildcardIndex is not null)
                 {
-                    throw new ArgumentException($"--exclude '{pattern}': only one '**' is allowed in a pattern");
+                    throw new UsageException($"--exclude '{pattern}': only one '**' is allowed in a pattern");
                 }
 
                 _wildcardIndex = i;
@@ -47,7 +47,7 @@ public sealed class RsconnectGlob
             }
             else
             {
-                _parts[i] = segment.IndexOfAny(['*', '?', '[']) >= 0 ? new Regex(FnmatchToRegex(segment), RegexOptions.CultureInvariant) : segment;
+                _parts[i] = segment.IndexOfAny(['*', '?', '[']) >= 0 ? Compile(pattern, segment) : segment;
             }
         }
     }
@@ -120,6 +120,18 @@ public sealed class RsconnectGlob
         };
     }
 
+    private static Regex Compile(string pattern, string segment)
+    {
+        try
+        {
+            return new Regex(FnmatchToRegex(segment), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"--exclude '{pattern}': not a valid pattern ({e.Message.TrimEnd('.')})");
+        }
+    }
+
     /// <summary>Python's fnmatch.translate for one path segment, anchored at both ends.</summary>
     private static string FnmatchToRegex(string pattern)
     {
@@ -132,7 +144,8 @@ public sealed class RsconnectGlob
                 case '*': builder.Append(".*"); break;
                 case '?': builder.Append('.'); break;
                 case '[':
-                    var close = pattern.IndexOf(']', i + (i + 1 < pattern.Length && pattern[i + 1] == '!' ? 2 : 1) + 1);
+                    var searchFrom = i + (i + 1 < pattern.Length && pattern[i + 1] == '!' ? 2 : 1) + 1;
+                    var close = searchFrom < pattern.Length ? pattern.IndexOf(']', searchFrom) : -1;
                     if (close < 0)
                     {
                         builder.Append(@"\[");
