@@ -171,11 +171,11 @@ public static class DeploymentLoader
                 return new FileState { Exists = true, Checksum = checksum, AlternateChecksums = alternates };
             }
 
-            var md5 = FileChecksums.Md5(full, smallProject);
+            var md5 = FileChecksums.Md5(full, smallProject, out var isLfsPointer);
             var variants = listedChecksum is not null && !string.Equals(listedChecksum, md5, StringComparison.OrdinalIgnoreCase)
                 ? FileChecksums.LineEndingVariants(full)
                 : [];
-            return new FileState { Exists = true, Checksum = md5, AlternateChecksums = variants };
+            return new FileState { Exists = true, Checksum = md5, AlternateChecksums = variants, IsLfsPointer = isLfsPointer };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

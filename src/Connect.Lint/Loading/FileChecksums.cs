@@ -14,11 +14,14 @@ public static class FileChecksums
     /// <summary>md5 of a file, read in 1 MiB blocks (Stream-based hashing reads in 4 KiB steps and is slower).</summary>
     /// <param name="smallProject">True for a project of a few files: small files then use managed MD5, so such a
     /// project never loads the native crypto library (~20–30 ms); many files amortise it and hash faster natively.</param>
-    public static string Md5(string path, bool smallProject = false)
+    /// <param name="isLfsPointer">Set when the file is a Git LFS pointer (seen in the first block, which is read anyway).</param>
+    public static string Md5(string path, bool smallProject, out bool isLfsPointer)
     {
         if (smallProject && new FileInfo(path).Length <= SmallFileBytes)
         {
-            return Rules.Model.Md5.HexOf(File.ReadAllBytes(path));
+            var bytes = File.ReadAllBytes(path);
+            isLfsPointer = LfsPointer.Is(bytes, bytes.Length);
+            return Rules.Model.Md5.HexOf(bytes);
         }
 
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.SequentialScan);
@@ -28,8 +31,14 @@ public static class FileChecksums
         {
             long offset = 0;
             int read;
+            isLfsPointer = false;
             while ((read = RandomAccess.Read(handle, buffer.AsSpan(0, HashBufferSize), offset)) > 0)
             {
+                if (offset == 0)
+                {
+                    isLfsPointer = LfsPointer.Is(buffer, RandomAccess.GetLength(handle));
+                }
+
                 hash.AppendData(buffer, 0, read);
                 offset += read;
             }

@@ -23,6 +23,7 @@ public sealed partial class IndexCredentials : RequirementsRule
                 var (url, span, what) = entry switch
                 {
                     OptionEntry { Value: { } value, ValueSpan: { } valueSpan } option => (value, valueSpan, option.Option),
+                    IncludeEntry include => (include.Target, include.TargetSpan, include.IsConstraint ? "-c" : "-r"),
                     RequirementEntry { Url: { } requirementUrl } requirement => (requirementUrl, requirement.Span, requirement.Name ?? "the requirement"),
                     _ => (null, null, null),
                 };
@@ -34,6 +35,6 @@ public sealed partial class IndexCredentials : RequirementsRule
         }
     }
 
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.-]*://(?<userinfo>[^/@\s]+)@")]
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.-]*://(?<userinfo>[^/@\s]+)@", RegexOptions.NonBacktracking)]
     private static partial Regex UserInfo();
 }

@@ -24,6 +24,9 @@ public sealed record FileState
     /// </summary>
     public IReadOnlyList<string> AlternateChecksums { get; init; } = [];
 
+    /// <summary>True when the file's content is a Git LFS pointer rather than the file itself.</summary>
+    public bool IsLfsPointer { get; init; }
+
     /// <summary>Why the file could not be read (permissions, I/O), or null.</summary>
     public string? ReadError { get; init; }
 

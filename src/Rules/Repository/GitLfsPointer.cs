@@ -3,7 +3,10 @@ using Connect.Lint.Rules.Model;
 
 namespace Connect.Lint.Rules.Repository;
 
-/// <summary>CL4003: a file stored with Git LFS; Connect's checkout has the pointer, not the content.</summary>
+/// <summary>
+/// CL4003: a file stored with Git LFS; Connect's checkout has the pointer, not the content. Known from Git's
+/// attributes (filter=lfs) and from the content itself (a pointer file, whatever .gitattributes says).
+/// </summary>
 public sealed class GitLfsPointer : Rule
 {
     public override DiagnosticDescriptor Descriptor { get; } = Descriptors.Create(
@@ -14,7 +17,8 @@ public sealed class GitLfsPointer : Rule
 
     public override void Analyze(Deployment deployment, DiagnosticSink sink)
     {
-        foreach (var path in (deployment.Git?.LfsFiles ?? new HashSet<string>()).Order(StringComparer.Ordinal))
+        var byContent = deployment.Inventory.Where(path => deployment.StateOf(path).IsLfsPointer);
+        foreach (var path in (deployment.Git?.LfsFiles ?? new HashSet<string>()).Union(byContent).Order(StringComparer.Ordinal))
         {
             sink.Report(Create(Location.WholeFile(deployment.FullPath(path)), null, path));
         }

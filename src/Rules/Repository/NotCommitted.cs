@@ -30,7 +30,11 @@ public sealed class NotCommitted : Rule
         }
     }
 
-    /// <summary>What Connect needs from the checkout: the manifest, the requirements chain, the entrypoint and every local module it imports.</summary>
+    /// <summary>
+    /// What Connect needs from the checkout: the manifest, the requirements chain, every file the manifest lists,
+    /// the entrypoint and every local module it imports — found from the import statements (static facts), so
+    /// this does not depend on the import succeeding, and from the import itself when it ran.
+    /// </summary>
     private static IEnumerable<(string Path, string Role)> Needed(Deployment deployment)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -44,14 +48,26 @@ public sealed class NotCommitted : Rule
 
             if (deployment.Manifest?.Entrypoint?.Value is { } entrypoint && Entrypoint.SyntaxProblem(entrypoint) is null)
             {
-                var module = Entrypoint.Parse(entrypoint).Module.Replace('.', '/');
+                var dotted = Entrypoint.Parse(entrypoint).Module;
+                var module = dotted.Replace('.', '/');
                 yield return (module + ".py", "is the entrypoint module");
                 yield return (module + "/__init__.py", "is the entrypoint package");
+                foreach (var local in Model.Python.StaticLocalModules.Reached(deployment, dotted))
+                {
+                    yield return (local, "is imported by the app");
+                }
             }
 
             foreach (var local in deployment.Python?.Import?.LocalModules ?? [])
             {
                 yield return (local, "is imported by the app");
+            }
+
+            // Listed files that are deployable; a listed .env or bytecode is CL4002's or CL1009's, never to be committed.
+            var deployable = deployment.Inventory.ToHashSet(StringComparer.Ordinal);
+            foreach (var listed in (deployment.Manifest?.FileEntries ?? []).Where(e => deployable.Contains(e.Path)))
+            {
+                yield return (listed.Path, "is listed in manifest.json");
             }
         }
 

@@ -53,6 +53,12 @@ public static partial class RequirementsParser
     private static IEnumerable<(int Line, int Column, string Content)> LogicalLines(string text)
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        if (lines[0].StartsWith('\uFEFF'))
+        {
+            // pip decodes with the BOM taken off; here it becomes a blank, so columns and edit offsets stay in step with the file.
+            lines[0] = " " + lines[0][1..];
+        }
+
         for (var i = 0; i < lines.Length; i++)
         {
             var first = i;
@@ -173,11 +179,15 @@ public static partial class RequirementsParser
     }
 
     private static bool LooksLikePathOrUrl(string requirement) =>
-        requirement.StartsWith('.') || requirement.StartsWith('/') || requirement.StartsWith('~') ||
+        !DirectReference().IsMatch(requirement) && (requirement.StartsWith('.') || requirement.StartsWith('/') || requirement.StartsWith('~') ||
         UrlScheme().IsMatch(requirement) ||
         (requirement.Contains('/') && !requirement.Contains(" @ ", StringComparison.Ordinal) && !requirement.Contains(';')) ||
         requirement.EndsWith(".whl", StringComparison.OrdinalIgnoreCase) || requirement.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) ||
-        requirement.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
+        requirement.EndsWith(".zip", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>PEP 508's "name[extras] @ url": a named requirement, whatever its URL ends with.</summary>
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*@", RegexOptions.NonBacktracking)]
+    private static partial Regex DirectReference();
 
     [GeneratedRegex(@"(^|\s)#.*$")]
     private static partial Regex Comment();
