@@ -225,10 +225,10 @@ public static partial class SourceScanner
     [GeneratedRegex(@"(?:\.secret_key|\[\s*['""]SECRET_KEY['""]\s*\]|\bSECRET_KEY)\s*=\s*(?<what>[rbuRBU]?['""][^'""]+['""])")]
     private static partial Regex LiteralSecretKey();
 
-    [GeneratedRegex(@"\bredirect\(\s*(?<what>['""]/(?!/)[^'""]*['""])")]
+    [GeneratedRegex(@"\bredirect\(\s*(?<what>['""]/(?:[^/'""][^'""]*)?['""])")]
     private static partial Regex RootRedirect();
 
-    [GeneratedRegex(@"\b(?<attribute>href|src|action)\s*=\s*['""](?<url>/(?!/)[^'""{}\s]*)['""]", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<attribute>href|src|action)\s*=\s*['""](?<url>/(?:[^/'""{}\s][^'""{}\s]*)?)['""]", RegexOptions.IgnoreCase)]
     private static partial Regex TemplateUrl();
 
 

@@ -24,7 +24,9 @@ public static class Redaction
             return text;
         }
 
-        var redacted = SecretPatterns.Redactable().Replace(text, Replacement);
+        // Assignments first: a name that is not secret keeps its value, which the second pass may still find a URL or token in.
+        var redacted = SecretPatterns.Assignment().Replace(text, MaskSecretAssignment);
+        redacted = SecretPatterns.Redactable().Replace(redacted, Replacement);
         foreach (var value in EnvironmentSecrets.Value)
         {
             redacted = redacted.Replace(value, Mask, StringComparison.Ordinal);
@@ -59,12 +61,15 @@ public static class Redaction
             return groups["label"].Value + Mask;
         }
 
-        if (groups["netrc"].Success)
-        {
-            return groups["netrc"].Value + Mask;
-        }
+        return groups["netrc"].Value + Mask;
+    }
 
-        return IsPlaceholder(groups["value"].Value) ? match.Value : groups["assign"].Value + Mask + groups["end"].Value;
+    private static string MaskSecretAssignment(Match match)
+    {
+        var groups = match.Groups;
+        return SecretPatterns.NameSaysSecret(groups["name"].Value) && !IsPlaceholder(groups["value"].Value)
+            ? groups["name"].Value + groups["separator"].Value + Mask + groups["end"].Value
+            : match.Value;
     }
 
     /// <summary>Words that stand for a secret in examples and templates; masking them would only garble the text.</summary>
@@ -79,7 +84,8 @@ public static class Redaction
         var values = new List<string>();
         foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
         {
-            if (entry is { Key: string name, Value: string value } && value.Length >= MinimumEnvironmentSecretLength && NameSaysSecret(name))
+            if (entry is { Key: string name, Value: string value } && value.Length >= MinimumEnvironmentSecretLength &&
+                (SecretPatterns.NameSaysSecret(name) || name.EndsWith("_KEY", StringComparison.OrdinalIgnoreCase)))
             {
                 values.Add(value);
             }
@@ -87,14 +93,5 @@ public static class Redaction
 
         // Longest first, so that a secret containing another is masked whole.
         return [.. values.Distinct(StringComparer.Ordinal).OrderByDescending(v => v.Length)];
-    }
-
-    private static bool NameSaysSecret(string name)
-    {
-        var upper = name.ToUpperInvariant();
-        return upper.Contains("PASSWORD", StringComparison.Ordinal) || upper.Contains("PASSWD", StringComparison.Ordinal) ||
-               upper.Contains("SECRET", StringComparison.Ordinal) || upper.Contains("TOKEN", StringComparison.Ordinal) ||
-               upper.EndsWith("_KEY", StringComparison.Ordinal) || upper.Contains("API_KEY", StringComparison.Ordinal) ||
-               upper.Contains("CREDENTIAL", StringComparison.Ordinal);
     }
 }

@@ -16,8 +16,15 @@ public static class ReportSanitizer
         Deployments = result.Deployments.Select(d => d with { Notices = d.Notices.Select(OneLine).ToList() }).ToList(),
     };
 
-    /// <summary>Free text for a one-line output: redacted, every line break and control character escaped.</summary>
-    public static string OneLine(string text) => OutputSafety.Escape(Redaction.Redact(text));
+    /// <summary>A message longer than this echoes input (a 1 MB requirement line): it is cut, and says so.</summary>
+    public const int MaxMessageChars = 1000;
+
+    /// <summary>Free text for a one-line output: redacted, every line break and control character escaped, bounded.</summary>
+    public static string OneLine(string text)
+    {
+        var line = OutputSafety.Escape(Redaction.Redact(text));
+        return line.Length <= MaxMessageChars ? line : $"{line[..MaxMessageChars]}… ({line.Length - MaxMessageChars} more characters)";
+    }
 
     private static Diagnostic Clean(Diagnostic diagnostic) => diagnostic with
     {

@@ -35,6 +35,6 @@ public sealed partial class IndexCredentials : RequirementsRule
         }
     }
 
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.-]*://(?<userinfo>[^/@\s]+)@", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.-]*://(?<userinfo>[^/@\s]+)@")]
     private static partial Regex UserInfo();
 }

@@ -61,6 +61,6 @@ public static partial class SuppressionScanner
         }
     }
 
-    [GeneratedRegex(@"#\s*(?<file>connect-lint:\s*)?noqa(?::\s*(?<codes>[A-Za-z]+[0-9]+(?:[\s,]*,[\s,]*[A-Za-z]+[0-9]+|\s+[A-Za-z]+[0-9]+)*))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"#\s*(?<file>connect-lint:\s*)?noqa(?::\s*(?<codes>[A-Za-z]+[0-9]+(?:\s*,[\s,]*[A-Za-z]+[0-9]+|\s+[A-Za-z]+[0-9]+)*))?", RegexOptions.IgnoreCase)]
     private static partial Regex Comment();
 }

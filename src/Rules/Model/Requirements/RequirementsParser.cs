@@ -156,26 +156,17 @@ public static partial class RequirementsParser
             return new RequirementEntry(filePath, span, line, name, null, [], string.Empty, null, requirement, editable, hashes);
         }
 
-        var match = Pep508().Match(requirement);
-        if (!match.Success)
-        {
-            throw new FormatException($"'{requirement}' is not a valid requirement (name[extras] specifier ; marker, or name @ url)");
-        }
-
-        var nameGroup = match.Groups["name"];
-        var nameSpan = new LineSpan(span.Line, span.Column + offset + nameGroup.Index, span.Column + offset + nameGroup.Index + nameGroup.Length);
-        var extras = match.Groups["extras"].Success
-            ? match.Groups["extras"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            : [];
-        var specifier = match.Groups["spec"].Value.Trim().Trim('(', ')').Trim();
+        var parts = Pep508.Split(requirement)
+                    ?? throw new FormatException($"'{requirement}' is not a valid requirement (name[extras] specifier ; marker, or name @ url)");
+        var nameSpan = new LineSpan(span.Line, span.Column + offset, span.Column + offset + parts.Name.Length);
+        var extras = parts.Extras?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var specifier = parts.Specifier.Trim().Trim('(', ')').Trim();
         if (specifier.Length > 0 && !SpecifierList().IsMatch(specifier))
         {
             throw new FormatException($"'{specifier}' is not a valid version specifier");
         }
 
-        var url = match.Groups["url"].Success ? match.Groups["url"].Value.Trim() : null;
-        var markers = match.Groups["markers"].Success ? match.Groups["markers"].Value.Trim() : null;
-        return new RequirementEntry(filePath, span, line, nameGroup.Value, nameSpan, extras, specifier, markers, url, editable, hashes);
+        return new RequirementEntry(filePath, span, line, parts.Name, nameSpan, extras, specifier, parts.Markers, parts.Url, editable, hashes);
     }
 
     private static bool LooksLikePathOrUrl(string requirement) =>
@@ -186,7 +177,7 @@ public static partial class RequirementsParser
         requirement.EndsWith(".zip", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>PEP 508's "name[extras] @ url": a named requirement, whatever its URL ends with.</summary>
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*@", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[^\]]*\]\s*)?@")]
     private static partial Regex DirectReference();
 
     [GeneratedRegex(@"(^|\s)#.*$")]
@@ -207,8 +198,6 @@ public static partial class RequirementsParser
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.-]*://|^file:")]
     private static partial Regex UrlScheme();
 
-    [GeneratedRegex(@"^(?<name>[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[(?<extras>[^\]]*)\])?\s*(?:@\s*(?<url>[^;\s]+)\s*|(?<spec>\(?[^;@]*?\)?))\s*(?:;\s*(?<markers>.+))?$")]
-    private static partial Regex Pep508();
 
     [GeneratedRegex(@"^\s*(~=|===|==|!=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+\s*(,\s*(~=|===|==|!=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+\s*)*$")]
     private static partial Regex SpecifierList();
