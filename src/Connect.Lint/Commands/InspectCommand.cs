@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Connect.Lint.Engine;
 using Connect.Lint.Loading;
+using Connect.Lint.Output;
 using Connect.Lint.Python;
 using Connect.Lint.Reporting;
 using Connect.Lint.Rules.Analysis;
@@ -30,11 +31,12 @@ public static class InspectCommand
         var deployment = DeploymentLoader.Load(new DeploymentTarget(full, true), [], python);
         if (deployment.Python is not { } facts)
         {
-            throw new UsageException($"cannot inspect {DisplayPath.Of(full)}: {deployment.PythonUnavailableReason}");
+            throw new UsageException($"cannot inspect {DisplayPath.ForLine(full)}: {Shown(deployment.PythonUnavailableReason ?? string.Empty)}");
         }
 
         var problems = LintEngine.Analyze(deployment, RuleSelection.Default)
             .Where(d => d.Descriptor.NeedsPython || d.Id == "CL2001")
+            .Select(ReportSanitizer.ForReport)
             .ToList();
         stdout.Write(format == "json" ? RenderJson(facts) : RenderText(full, facts, problems));
         return facts.Import?.App is not null ? 0 : 1;
@@ -51,10 +53,10 @@ public static class InspectCommand
         var builder = new StringBuilder();
         builder.Append($"Deployment   {DisplayPath.Of(directory)}\n");
         builder.Append($"Interpreter  {facts.Interpreter} (Python {facts.Environment?.Python ?? "?"}; chosen by {facts.InterpreterReason}; {facts.Host} host)\n");
-        builder.Append($"Entrypoint   {facts.Entrypoint}{Resolution(facts)}\n");
+        builder.Append($"Entrypoint   {Shown(facts.Entrypoint)}{Shown(Resolution(facts))}\n");
         if (facts.Import?.App is { } app)
         {
-            builder.Append($"Flask app    '{app.Name}' (import name {app.ImportName}), static {app.StaticUrlPath ?? "-"}, templates {app.TemplateFolder ?? "-"}\n");
+            builder.Append($"Flask app    '{Shown(app.Name)}' (import name {Shown(app.ImportName)}), static {Shown(app.StaticUrlPath ?? "-")}, templates {Shown(app.TemplateFolder ?? "-")}\n");
             builder.Append('\n').Append("Blueprints\n");
             if (app.Blueprints.Count == 0)
             {
@@ -64,11 +66,11 @@ public static class InspectCommand
             foreach (var blueprint in app.Blueprints)
             {
                 var where = blueprint.Where is { } w ? $"  registered at {w.File}:{w.Line}" : string.Empty;
-                builder.Append($"  {blueprint.Name,-20} {blueprint.UrlPrefix ?? "/",-16}{where}\n");
+                builder.Append($"  {Shown(blueprint.Name),-20} {Shown(blueprint.UrlPrefix ?? "/"),-16}{Shown(where)}\n");
             }
 
             builder.Append('\n');
-            var rows = app.Rules.Select(r => (r.Endpoint, string.Join(", ", r.Methods), r.Rule)).ToList();
+            var rows = app.Rules.Select(r => (Endpoint: Shown(r.Endpoint), Methods: Shown(string.Join(", ", r.Methods)), Rule: Shown(r.Rule))).ToList();
             var endpointWidth = rows.Select(r => r.Endpoint.Length).Append("Endpoint".Length).Max();
             var methodsWidth = rows.Select(r => r.Item2.Length).Append("Methods".Length).Max();
             builder.Append($"{"Endpoint".PadRight(endpointWidth)}  {"Methods".PadRight(methodsWidth)}  Rule\n");
@@ -90,6 +92,9 @@ public static class InspectCommand
 
         return builder.ToString();
     }
+
+    /// <summary>A value from the user's app (names, rules, messages) as one safe line.</summary>
+    private static string Shown(string value) => ReportSanitizer.OneLine(value);
 
     private static string Resolution(PythonFacts facts) => facts.Import switch
     {

@@ -36,7 +36,7 @@ public static class WriteManifestCommand
         if (unreadable.Count > 0)
         {
             // A manifest that silently leaves a file out deploys an app without it: name the files instead.
-            throw new UsageException($"cannot list {string.Join(", ", unreadable.Take(5).Select(u => $"{u.RelativePath} ({u.Reason})"))}" +
+            throw new UsageException($"cannot list {string.Join(", ", unreadable.Take(5).Select(u => $"{Output.OutputSafety.Escape(u.RelativePath)}: {u.Reason}"))}" +
                                      (unreadable.Count > 5 ? $" and {unreadable.Count - 5} more" : string.Empty) +
                                      "; fix the permissions or leave the files out with --exclude");
         }
@@ -68,7 +68,7 @@ public static class WriteManifestCommand
 
         foreach (var excluded in deployment.Excluded.Where(e => e.Reason != "the manifest itself" && e.RelativePath != ".git/"))
         {
-            stderr.WriteLine($"  left out {excluded.RelativePath}: {excluded.Reason}");
+            stderr.WriteLine($"  left out {Output.OutputSafety.Escape(excluded.RelativePath)}: {excluded.Reason}");
         }
 
         return 0;

@@ -179,7 +179,7 @@ public static class DeploymentLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new FileState { Exists = true, ReadError = $"it could not be read ({e.Message.TrimEnd('.')})" };
+            return new FileState { Exists = true, ReadError = FileAccessPolicy.CouldNotRead(e) };
         }
     }
 }

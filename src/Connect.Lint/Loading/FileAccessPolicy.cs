@@ -118,9 +118,13 @@ public sealed class FileAccessPolicy
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return FileRead.Refused($"it could not be read ({e.Message.TrimEnd('.')})");
+            return FileRead.Refused(CouldNotRead(e));
         }
     }
+
+    /// <summary>A read failure as a person reads it (no .NET exception text with the full path).</summary>
+    public static string CouldNotRead(Exception e) =>
+        e is UnauthorizedAccessException ? "it could not be read (permission denied)" : $"it could not be read ({e.Message.TrimEnd('.')})";
 
     public static bool IsInside(string path, string directory) =>
         path == directory || path.StartsWith(directory.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);

@@ -12,7 +12,7 @@ public static class ReportSanitizer
 {
     public static CheckResult ForReport(CheckResult result) => result with
     {
-        Diagnostics = result.Diagnostics.Select(Clean).ToList(),
+        Diagnostics = result.Diagnostics.Select(ForReport).ToList(),
         Deployments = result.Deployments.Select(d => d with { Notices = d.Notices.Select(OneLine).ToList() }).ToList(),
     };
 
@@ -26,7 +26,8 @@ public static class ReportSanitizer
         return line.Length <= MaxMessageChars ? line : $"{line[..MaxMessageChars]}… ({line.Length - MaxMessageChars} more characters)";
     }
 
-    private static Diagnostic Clean(Diagnostic diagnostic) => diagnostic with
+    /// <summary>One diagnostic as every report shows it.</summary>
+    public static Diagnostic ForReport(Diagnostic diagnostic) => diagnostic with
     {
         Message = OneLine(diagnostic.Message),
         Fix = diagnostic.Fix is { } fix
