@@ -139,3 +139,58 @@ public static class TestPython
 
     public static string PipVersion => Versions.Value.Pip;
 }
+
+/// <summary>
+/// The built tool run as a process of its own: for what an in-process run cannot show — several runs at once,
+/// another user, the processes a run leaves behind.
+/// </summary>
+public static class ToolProcess
+{
+    private static string Dll => Path.Combine(AppContext.BaseDirectory, "connect-lint.dll");
+
+    /// <param name="asNobody">Run as the unprivileged user 'nobody' (setpriv), so file permissions apply.</param>
+    public static CliRun Run(string workingDirectory, string[] arguments, bool asNobody = false)
+    {
+        var start = asNobody ? new ProcessStartInfo("setpriv") : new ProcessStartInfo("dotnet");
+        if (asNobody)
+        {
+            foreach (var argument in (string[])["--reuid=65534", "--regid=65534", "--clear-groups", "dotnet"])
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            start.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
+            start.Environment["HOME"] = Path.GetTempPath();
+        }
+
+        start.ArgumentList.Add(Dll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.WorkingDirectory = workingDirectory;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return new CliRun(process.ExitCode, stdout, stderr.Result);
+    }
+
+    /// <summary>Makes a project's directories passable and its files readable for 'nobody' (temporary directories are root's).</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public static void OpenTo(string root)
+    {
+        for (var directory = new DirectoryInfo(root); directory is not null && directory.FullName != Path.GetTempPath().TrimEnd('/'); directory = directory.Parent)
+        {
+            File.SetUnixFileMode(directory.FullName, File.GetUnixFileMode(directory.FullName) | UnixFileMode.OtherExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite);
+        }
+
+        foreach (var entry in Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories))
+        {
+            File.SetUnixFileMode(entry, File.GetUnixFileMode(entry) | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | (Directory.Exists(entry) ? UnixFileMode.OtherExecute : 0));
+        }
+    }
+}

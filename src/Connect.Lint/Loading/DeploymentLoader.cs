@@ -35,7 +35,7 @@ public static class DeploymentLoader
         var packageFile = manifest is not null && ManifestPaths.UnsafeReason(manifest.PackageFile) is null ? manifest.PackageFile : "requirements.txt";
         var requirementsLoad = RequirementsLoader.Load(policy, packageFile);
         var requirements = requirementsLoad.Files;
-        var unread = new ConcurrentBag<UnreadFile>(requirementsLoad.Unread.Concat(inventory.Unread));
+        var unread = new ConcurrentQueue<UnreadFile>(requirementsLoad.Unread.Concat(inventory.Unread)); // in order: the first reason for a path is kept
 
         var listed = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var entry in manifest?.FileEntries ?? [])
@@ -61,7 +61,7 @@ public static class DeploymentLoader
             states[path] = state;
             if (state.ReadError is { } error)
             {
-                unread.Add(new UnreadFile(path, error, "its checksum was not checked", UnreadKind.Refused));
+                unread.Enqueue(new UnreadFile(path, error, "its checksum was not checked", UnreadKind.Refused));
             }
         }
 

@@ -29,7 +29,8 @@ public static class FileInventory
         var unread = new List<UnreadFile>();
         var venvs = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<string>();
-        if (new FileAccessPolicy(root).Refusal(root, vetted: true) is { } refused && refused.Contains("special file system", StringComparison.Ordinal))
+        var policy = new FileAccessPolicy(root);
+        if (policy.Refusal(root, vetted: true) is { } refused && refused.Contains("special file system", StringComparison.Ordinal))
         {
             unread.Add(new UnreadFile(".", refused, "nothing in it was read", UnreadKind.Refused));
         }
@@ -105,7 +106,7 @@ public static class FileInventory
                     excluded.Add(new ExcludedPath(relative, fileReason));
                     if (fileReason == LinkOutside)
                     {
-                        unread.Add(new UnreadFile(relative, "it is a symlink leading outside the deployment",
+                        unread.Add(new UnreadFile(relative, policy.Refusal(full) ?? "it is a symlink leading outside the deployment",
                             "a Git checkout on Connect holds a link to a path the server does not have", UnreadKind.Refused));
                     }
                 }
