@@ -117,6 +117,25 @@ public sealed class OmissionTests
         ], lines);
     }
 
+    [Fact]
+    public void ALargeFixSharedByManyDiagnostics_IsReportedOnce()
+    {
+        using var project = TempProject.Empty();
+        project.Write("app.py", App);
+        project.Write("requirements.txt", "flask==2.2.2\n");
+        Assert.Equal(0, project.Run("write-manifest", "project", "--python", TestPython.Path).ExitCode);
+        for (var i = 0; i < 300; i++)
+        {
+            project.Write($"data/file{i:000}.txt", $"{i}\n");
+        }
+
+        var json = System.Text.Json.Nodes.JsonNode.Parse(project.Run("check", "project", "--no-python", "--select", "CL1008", "--format", "json").Stdout)!;
+        var fixes = json["diagnostics"]!.AsArray().Select(d => d!["fix"]!["edits"]!.AsArray().Count).ToList();
+
+        Assert.Equal(300, fixes.Count);
+        Assert.Equal([1, .. Enumerable.Repeat(0, 299)], fixes);
+    }
+
     private static void Git(string directory, params string[] arguments)
     {
         var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true };

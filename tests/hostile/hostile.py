@@ -3,7 +3,9 @@
 
 Every case must finish (no hang), exit 0 or 1 (2 only with a one-line "connect-lint: error:"), print no
 stack trace, write nothing outside the project, and leave the project byte-identical unless a fix was
-asked for. Prints how many cases it tried and how many held; exits 1 when any did not hold.
+asked for. Cases of the trust classes also check what their class promises: no planted secret in any output,
+no raw control character, no file read outside the project, no process left behind, no fix spliced into
+changed bytes. Prints each class with how many of its cases held, then the total; exits 1 when any did not hold.
 
     tests/hostile/hostile.py PATH-TO-connect-lint [--quick]
 """
@@ -11,6 +13,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -58,7 +61,11 @@ def snapshot(path):
     return state
 
 
-def case(name, build, args=("check", "project", "--no-python"), modifies=False):
+def case(name, build, args=("check", "project", "--no-python"), modifies=False, cls="fuzzing and malformed input",
+         forbid=(), expect=None, user=None, check=None, limit=TIMEOUT):
+    """One case. forbid: byte strings no output may hold; expect: the exit codes allowed (default 0, 1, or 2 with a
+    one-line error); user: run as this uid (permissions apply); check(project, outside, stdout, stderr): a
+    class's own promise, returning a problem or None; limit: seconds the case may take."""
     root = tempfile.mkdtemp(prefix="connect-lint-hostile-")
     project = os.path.join(root, "project")
     outside = os.path.join(root, "outside")
@@ -72,16 +79,38 @@ def case(name, build, args=("check", "project", "--no-python"), modifies=False):
         before_outside = snapshot(outside)
         before_project = None if modifies else snapshot(project)
         started = time.time()
+        stdout = raw_stderr = b""
+        # ("--shell", script): a case that runs the tool its own way (several runs at once).
+        command = list(args[1:]) if args[0] == "--shell" else [TOOL, *args] if user is None else ["setpriv", "--reuid=%d" % user, "--regid=%d" % user, "--clear-groups", TOOL, *args]
+        if user is not None:
+            # Open the case to that user, except the files the case made unreadable on purpose.
+            locked = [os.path.join(d, f) for d, _, fs in os.walk(root) for f in fs if os.stat(os.path.join(d, f)).st_mode & 0o777 == 0]
+            subprocess.run(["chmod", "-R", "o+rwX", root], check=True)
+            for path in locked:
+                os.chmod(path, 0)
         try:
-            run = subprocess.run([TOOL, *args], cwd=root, capture_output=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL)
-            code, stderr = run.returncode, run.stderr.decode("utf-8", "replace")
+            run = subprocess.run(command, cwd=root, capture_output=True, timeout=limit, stdin=subprocess.DEVNULL)
+            code, stdout, raw_stderr = run.returncode, run.stdout, run.stderr
+            stderr = raw_stderr.decode("utf-8", "replace")
         except subprocess.TimeoutExpired:
             code, stderr = None, ""
-            problems.append("did not finish within %d s" % TIMEOUT)
-        if code is not None and code not in (0, 1):
+            problems.append("did not finish within %d s" % limit)
+        if code is not None and expect is not None and code not in expect:
+            problems.append("exit %s, expected %s: %s" % (code, "/".join(map(str, expect)), stderr.strip()[:300]))
+        elif code is not None and code not in (0, 1):
             lines = [l for l in stderr.splitlines() if l.strip()]
-            if code != 2 or not lines or not lines[-1].startswith("connect-lint: error:"):
+            if code != 2 or len(lines) != 1 or not lines[-1].startswith("connect-lint: error:"):
                 problems.append("exit %s: %s" % (code, stderr.strip()[:300]))
+        for secret in forbid:
+            for where, data in (("stdout", stdout), ("stderr", raw_stderr)) + tuple(written_reports(root)):
+                if secret in data:
+                    problems.append("%s holds %r" % (where, secret[:40]))
+        if cls in CONTROL_CLASSES and RAW_CONTROL.search(stdout + raw_stderr):
+            problems.append("a raw control or bidi character reached the output")
+        if check is not None and code is not None:
+            problem = check(project, outside, stdout.decode("utf-8", "replace"), stderr)
+            if problem:
+                problems.append(problem)
         if "   at " in stderr or "Unhandled exception" in stderr or "internal error" in stderr:
             problems.append("stack trace or internal error: %s" % stderr.strip()[:300])
         if snapshot(outside) != before_outside:
@@ -95,8 +124,21 @@ def case(name, build, args=("check", "project", "--no-python"), modifies=False):
     finally:
         subprocess.run(["chmod", "-R", "u+rwX", root], capture_output=True)
         shutil.rmtree(root, ignore_errors=True)
-    results.append((name, problems, seconds))
+    results.append((cls, name, problems, seconds))
     print(("held   " if not problems else "BROKEN ") + "%-55s %6.2f s %s" % (name, seconds, "; ".join(problems)), flush=True)
+
+
+CONTROL_CLASSES = {"output cannot be forged, input cannot stall", "secrets never leave through a report"}
+# C0 controls but tab, LF and CR (CRLF diffs), DEL, C1 controls (as UTF-8), bidi overrides and isolates (as UTF-8).
+RAW_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
+
+
+def written_reports(root):
+    """Report files a case asked for (-o), as (name, bytes)."""
+    for name in os.listdir(root):
+        if name.startswith("report"):
+            with open(os.path.join(root, name), "rb") as handle:
+                yield name, handle.read()
 
 
 def write(path, data):
@@ -203,7 +245,155 @@ case("a 1 GB file, write-manifest" if not QUICK else "a 128 MB file, write-manif
      lambda p, o: (big_file(p, o), os.remove(os.path.join(p, "manifest.json"))),
      args=("write-manifest", "project", "--python", PYTHON), modifies=True)
 
-held = sum(1 for _, problems, _ in results if not problems)
+
+# ---------------------------------------------------------------- the trust classes
+PASSWORD = b"Pl4ntedPassw0rd"
+TOKEN = b"ghp_Pl4ntedT0kenPl4ntedT0kenPl4ntedT0ken"
+FORBID = (b"Pl4nted",)
+NOBODY = 65534
+
+SECRETS = "secrets never leave through a report"
+for fmt in ("text", "json", "sarif", "github"):
+    def planted(p, o):
+        base(p, requirements=b"--extra-index-url https://alice:" + PASSWORD + b"@pypi.example.com/simple\nflask==2.2.2\nbroken " + TOKEN +
+             b" ==\nprivpkg @ https://alice:" + PASSWORD + b"@files.example.com/p-1.0-py3-none-any.whl\n",
+             app=APP + b"\nDATABASE_URL = 'postgresql://app:" + PASSWORD + b"@db/app'\nraise RuntimeError('cannot reach postgresql://app:" +
+             PASSWORD + b"@db/app as " + TOKEN + b"')\n")
+        write(os.path.join(p, "notes-" + TOKEN.decode() + ".txt"), b"unlisted\n")
+        write(os.path.join(p, ".netrc"), b"machine h login alice password " + PASSWORD + b"\n")
+    case("planted secrets, --format %s" % fmt, planted, args=("check", "project", "--python", PYTHON, "--format", fmt), cls=SECRETS, forbid=FORBID)
+case("planted secrets, --output report.sarif", planted, args=("check", "project", "--python", PYTHON, "--format", "sarif", "-o", "report.sarif"),
+     cls=SECRETS, forbid=FORBID)
+case("planted secrets, --diff --unsafe-fixes", planted, args=("check", "project", "--python", PYTHON, "--diff", "--unsafe-fixes"), cls=SECRETS, forbid=FORBID)
+case("planted secrets, inspect --format json", planted, args=("inspect", "project", "--python", PYTHON, "--format", "json"), cls=SECRETS, forbid=FORBID)
+
+ACCESS = "one file-access policy"
+case("requirements.txt -> /proc/self/environ", lambda p, o: (base(p), os.remove(os.path.join(p, "requirements.txt")),
+     os.symlink("/proc/self/environ", os.path.join(p, "requirements.txt"))), args=("check", "project", "--no-python", "--format", "github"),
+     cls=ACCESS, forbid=(b"PATH=", b"HOME="))
+case("package_file -> a secret outside", lambda p, o: (base(p, manifest=MANIFEST.replace(b'"package_file": "requirements.txt"', b'"package_file": "reqs.txt"')),
+     write(os.path.join(o, "secret.txt"), b"TOKEN=" + TOKEN + b"\n"), os.symlink(os.path.join(o, "secret.txt"), os.path.join(p, "reqs.txt"))),
+     cls=ACCESS, forbid=FORBID)
+case("-r include -> a secret outside", lambda p, o: (base(p, requirements=b"-r inc.txt\n"), write(os.path.join(o, "secret.txt"), PASSWORD + b"\n"),
+     os.symlink(os.path.join(o, "secret.txt"), os.path.join(p, "inc.txt"))), cls=ACCESS, forbid=FORBID)
+case("pyproject.toml -> /proc/self/environ", lambda p, o: (base(p), os.symlink("/proc/self/environ", os.path.join(p, "pyproject.toml"))),
+     cls=ACCESS, forbid=(b"PATH=",))
+case("source -> a key outside", lambda p, o: (base(p), write(os.path.join(o, "k.py"), b"K = '" + TOKEN + b"'\n"),
+     os.symlink(os.path.join(o, "k.py"), os.path.join(p, "k.py"))), cls=ACCESS, forbid=FORBID)
+case("check /proc/self", lambda p, o: None, args=("check", "/proc/self", "--no-python"), cls=ACCESS, expect=(2,))
+case("-o /dev/null (a device)", lambda p, o: base(p), args=("check", "project", "--no-python", "-o", "/dev/null"), cls=ACCESS, expect=(2,),
+     check=lambda p, o, out, err: None if os.path.exists("/dev/null") and not os.path.isfile("/dev/null") else "/dev/null was replaced")
+
+
+def requirements_rewritten_at_import(p, o):
+    base(p, requirements=b"flask==2.2.2\npywin32==306\n",
+         app=b"import os, time\ntime.sleep(1)\nopen(os.path.join(os.path.dirname(__file__), 'requirements.txt'), 'w').write('# new\\npywin32==306\\n')\n" + APP)
+
+
+FIXES = "fixes are transactions"
+case("a fix on a file the import rewrote", requirements_rewritten_at_import, args=("check", "project", "--python", PYTHON, "--fix", "--select", "CL3006"),
+     modifies=True, cls=FIXES, check=lambda p, o, out, err: None if open(os.path.join(p, "requirements.txt")).read() == "# new\npywin32==306\n"
+     else "the fix was spliced into bytes it was not computed from")
+
+
+def two_fixers(p, o):
+    base(p)
+    for i in range(40):
+        write(os.path.join(p, "m%d.py" % i), b"X = %d\n" % i)
+    write(os.path.join(o, "race.sh"), ("#!/bin/sh\n%s check project --no-python --fix & %s check project --no-python --fix & wait\n" % (TOOL, TOOL)).encode())
+
+
+def manifest_intact(p, o, out, err):
+    try:
+        files = json.load(open(os.path.join(p, "manifest.json")))["files"]
+    except ValueError as error:
+        return "manifest.json corrupted: %s" % error
+    leftovers = [n for n in os.listdir(p) if n.startswith(".connect-lint")]
+    return "working files left: %s" % leftovers if leftovers else (None if len(files) == 42 else "manifest lists %d files" % len(files))
+
+
+case("two --fix runs at once", two_fixers, args=("--shell", "sh", "outside/race.sh"), modifies=True, cls=FIXES, check=manifest_intact)
+case("a fix through a symlinked requirements file", lambda p, o: (base(p), write(os.path.join(p, "reqs", "real.txt"), b"flask==2.2.2\npywin32==306\n"),
+     os.remove(os.path.join(p, "requirements.txt")), os.symlink("reqs/real.txt", os.path.join(p, "requirements.txt"))),
+     args=("check", "project", "--no-python", "--fix"), modifies=True, cls=FIXES,
+     check=lambda p, o, out, err: None if os.path.islink(os.path.join(p, "requirements.txt")) and "win32" in open(os.path.join(p, "reqs", "real.txt")).read()
+     else "the link or its target was not fixed whole")
+
+HANGS = "nothing hangs, everything is bounded"
+case("a process started at import outlives it", lambda p, o: base(p, app=b"import subprocess\nsubprocess.Popen(['sleep', '40'])\n" + APP),
+     args=("check", "project", "--python", PYTHON, "--import-timeout", "3"), cls=HANGS, limit=20)
+case("an import that never ends, with a child", lambda p, o: base(p, app=b"import subprocess, time\nsubprocess.Popen(['sleep', '40'])\ntime.sleep(100)\n" + APP),
+     args=("check", "project", "--python", PYTHON, "--import-timeout", "3"), cls=HANGS, limit=20)
+
+
+def fsmonitor(p, o):
+    base(p)
+    subprocess.run(["git", "init", "-q", p], check=True)
+    subprocess.run(["git", "-C", p, "add", "."], check=True)
+    subprocess.run(["git", "-C", p, "-c", "user.email=t@e", "-c", "user.name=t", "commit", "-qm", "x"], check=True)
+    write(os.path.join(o, "hook.sh"), ("#!/bin/sh\ntouch %s\nsleep 100\n" % os.path.join(o, "hook-ran")).encode())
+    os.chmod(os.path.join(o, "hook.sh"), 0o755)
+    subprocess.run(["git", "-C", p, "config", "core.fsmonitor", os.path.join(o, "hook.sh")], check=True)
+    write(os.path.join(p, "new.py"), b"x = 1\n")
+
+
+case("git with an fsmonitor hook that hangs", fsmonitor, cls=HANGS, limit=20,
+     check=lambda p, o, out, err: "git ran the fsmonitor hook" if os.path.exists(os.path.join(o, "hook-ran")) else None)
+case("300 nested directories", lambda p, o: (base(p), write(os.path.join(p, *(["d"] * 300), "x.py"), b"x = 1\n")), cls=HANGS,
+     check=lambda p, o, out, err: None if "CL9005" in out else "the depth limit was passed over in silence")
+
+BRIDGE = "the bridge is immune to the user's code"
+case("app patches json.dumps", lambda p, o: base(p, app=b"import json\njson.dumps = lambda *a, **k: 'garbage'\n" + APP + b"app.run()\n"),
+     args=("check", "project", "--python", PYTHON), cls=BRIDGE, check=lambda p, o, out, err: None if "CL2006" in out else "the answer was lost")
+for module in ("json", "ast", "locale", "importlib", "inspect", "re"):
+    case("project ships %s.py" % module, lambda p, o, m=module: (base(p), write(os.path.join(p, m + ".py"), b"raise SystemExit('shadowed')\n")),
+         args=("check", "project", "--python", PYTHON, "--select", "CL2,CL9001"), cls=BRIDGE,
+         check=lambda p, o, out, err: None if "CL2" not in out and "CL9001" not in out else "the bridge ran the project's module: " + out[:200])
+case("write-manifest runs no project code", lambda p, o: (base(p, manifest=None, app=b"open(%r, 'w')\n" % os.path.join(o, "ran").encode() + APP),
+     write(os.path.join(p, "locale.py"), b"open(%r, 'w')\n" % os.path.join(o, "ran").encode())),
+     args=("write-manifest", "project", "--python", PYTHON), modifies=True, cls=BRIDGE,
+     check=lambda p, o, out, err: "project code ran" if os.path.exists(os.path.join(o, "ran")) else None)
+
+USAGE = "usage errors are usage errors"
+for bad in (("--import-timeout", "0"), ("--import-timeout", "-1"), ("--import-timeout", "1e308"), ("--import-timeout", "99999999999"),
+            ("-x", "[z-a]"), ("-o", "/nonexistent/x"), ("-o", "."), ("-o", ""), ("--python", "")):
+    case("check %s %r" % bad, lambda p, o: base(p), args=("check", "project", "--no-python", *bad), cls=USAGE, expect=(2,))
+case("check ''", lambda p, o: base(p), args=("check", ""), cls=USAGE, expect=(2,))
+case("pyproject value nested 100 deep", lambda p, o: (base(p), write(os.path.join(p, "pyproject.toml"), b"[tool.connect-lint]\nselect = " + b"[" * 100 + b'"CL1"' + b"]" * 100 + b"\n")),
+     cls=USAGE, expect=(2,))
+
+OMISSIONS = "no silent omissions"
+case("write-manifest with an unreadable file (as nobody)", lambda p, o: (base(p, manifest=None), write(os.path.join(p, "locked.py"), b"x = 1\n"),
+     os.chmod(os.path.join(p, "locked.py"), 0)), args=("write-manifest", "project", "--python", PYTHON), modifies=True, cls=OMISSIONS, expect=(2,), user=NOBODY,
+     check=lambda p, o, out, err: None if "locked.py" in err and not os.path.exists(os.path.join(p, "manifest.json")) else "the unreadable file was not named")
+case("check with an unreadable file (as nobody)", lambda p, o: (base(p), write(os.path.join(p, "locked.py"), b"x = 1\n"), os.chmod(os.path.join(p, "locked.py"), 0)),
+     cls=OMISSIONS, user=NOBODY, check=lambda p, o, out, err: None if "CL9004" in out and "locked.py" in out else "the unreadable file was passed over")
+case("an LFS pointer without .gitattributes", lambda p, o: (base(p), write(os.path.join(p, "model.bin"),
+     b"version https://git-lfs.github.com/spec/v1\noid sha256:" + b"0" * 64 + b"\nsize 9\n")), cls=OMISSIONS,
+     check=lambda p, o, out, err: None if "CL4003" in out else "the pointer was not recognised")
+case("a UTF-8 BOM in requirements.txt", lambda p, o: base(p, requirements=b"\xef\xbb\xbfflask==2.2.2\n"), args=("check", "project", "--python", PYTHON),
+     cls=OMISSIONS, check=lambda p, o, out, err: "the BOM was taken for a requirement" if "CL3002" in out or "CL3003" in out else None)
+case("a 2 MB configuration file", lambda p, o: (base(p), write(os.path.join(p, "big.json"), b'{"x": "' + b"x" * 2_000_000 + b'"}\n')), cls=OMISSIONS,
+     check=lambda p, o, out, err: None if "CL9005" in out else "the size limit was passed over in silence")
+
+FORGERY = "output cannot be forged, input cannot stall"
+FORGED = b"project/app.py:1:1: error CL0000 forged"
+for fmt in ("text", "github"):
+    case("forged lines, --format %s" % fmt, lambda p, o: (base(p, app=APP + b"raise RuntimeError('x\\n" + FORGED + b"\\n::error file=x::forged\\x1b[2K\\u202e')\n",
+         requirements=b"flask==2.2.2\nevil\xe2\x80\xae==1\n"), write(os.path.join(p.encode(), b"n\n" + FORGED + b"\x1b[31m.txt").decode("utf-8", "surrogateescape"), b"x\n")),
+         args=("check", "project", "--python", PYTHON, "--format", fmt), cls=FORGERY,
+         check=lambda p, o, out, err: "a line was forged" if any(l.startswith(FORGED.decode()) or l.startswith("::error file=x") for l in (out + err).splitlines()) else None)
+PATHOLOGICAL = b"a" + b" " * 200_000 + b"@\n" + b"b" * 200_000 + b"!\nflask==1 # noqa: A1" + b"," * 200_000 + b"1\n"
+case("pathological requirements lines", lambda p, o: base(p, requirements=PATHOLOGICAL), cls=FORGERY, limit=30)
+case("pathological source lines", lambda p, o: base(p, app=APP + b"a." * 100_000 + b"\n" + b"x://u:p@h/" * 20_000 + b"\n" + b"token" * 40_000 + b"=1\n"),
+     cls=FORGERY, limit=30)
+case("pathological template", lambda p, o: (base(p), write(os.path.join(p, "templates", "i.html"), b'<a href="/' + b"a" * 500_000 + b"\n")), cls=FORGERY, limit=30)
+
+held = sum(1 for _, _, problems, _ in results if not problems)
+print()
+for cls in dict.fromkeys(c for c, _, _, _ in results):
+    mine = [problems for c, _, problems, _ in results if c == cls]
+    print("  %-50s %3d tried, %3d held" % (cls, len(mine), sum(1 for p in mine if not p)))
 print("hostile: %d tried, %d held" % (len(results), held))
 print("%d passed, %d failed" % (held, len(results) - held))
 sys.exit(0 if held == len(results) else 1)

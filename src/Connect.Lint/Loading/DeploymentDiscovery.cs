@@ -23,6 +23,11 @@ public static class DeploymentDiscovery
             }
 
             var full = Path.GetFullPath(path);
+            if (FileAccessPolicy.IsOnSpecialFileSystem(SafePaths.RealPath(full) ?? full))
+            {
+                throw new UsageException($"{Reporting.DisplayPath.ForLine(full)}: is on a special file system (/proc, /sys, /dev), not a project");
+            }
+
             if (File.Exists(full))
             {
                 targets.Add(new DeploymentTarget(NearestManifestDirectory(full) ?? Path.GetDirectoryName(full)!, true));
@@ -86,7 +91,7 @@ public static class DeploymentDiscovery
             foreach (var child in children)
             {
                 var relative = Path.GetRelativePath(root, child.FullName).Replace('\\', '/');
-                if (child.LinkTarget is not null ||
+                if (child.LinkTarget is not null || FileAccessPolicy.IsOnSpecialFileSystem(child.FullName) ||
                     PathExclusions.DirectoryReason(relative, FileInventory.IsVirtualEnvironment(child.FullName)) is not null)
                 {
                     continue;
@@ -114,19 +119,8 @@ public static class DeploymentDiscovery
             return false;
         }
 
-        if (!FileKinds.IsRegularFile(path))
-        {
-            return true;
-        }
-
-        try
-        {
-            var load = ManifestLoad.FromBytes(path, File.ReadAllBytes(path));
-            return load.Manifest?.IsConnectManifest ?? true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return true;
-        }
+        // Through the policy, bounded: a manifest.json linked to a device or a huge file is a deployment (the loader says why), not a read.
+        var read = new FileAccessPolicy(Path.GetDirectoryName(path)!).Read(path, DeploymentLoader.MaxManifestBytes);
+        return read.Bytes is not { } bytes || (ManifestLoad.FromBytes(path, bytes).Manifest?.IsConnectManifest ?? true);
     }
 }

@@ -129,7 +129,7 @@ public sealed class FileAccessPolicy
     public static bool IsInside(string path, string directory) =>
         path == directory || path.StartsWith(directory.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    private static bool IsOnSpecialFileSystem(string path) =>
+    public static bool IsOnSpecialFileSystem(string path) =>
         OperatingSystem.IsLinux() && SpecialFileSystems.Any(root => IsInside(path, root));
 
     private static string Size(long bytes) =>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model;
 using Connect.Lint.Rules.Model.Json;
@@ -12,7 +13,16 @@ public static class ManifestFixes
     /// Rewrites the <c>files</c> object from the project as it is now (rsconnect's order and checksums), leaving
     /// every other byte of the manifest alone. Null when there is no files object or nothing would change.
     /// </summary>
-    public static Fix? RegenerateFiles(Deployment deployment, ConnectManifest manifest)
+    public static Fix? RegenerateFiles(Deployment deployment, ConnectManifest manifest) =>
+        Regenerated.GetValue(manifest, m => new StrongBox<Fix?>(ComputeRegenerateFiles(deployment, m))).Value;
+
+    /// <summary>
+    /// One regeneration per manifest read: every diagnostic it settles (one per unlisted, missing or junk file)
+    /// shares the one fix, instead of rendering the whole files list again for each of thousands of files.
+    /// </summary>
+    private static readonly ConditionalWeakTable<ConnectManifest, StrongBox<Fix?>> Regenerated = new();
+
+    private static Fix? ComputeRegenerateFiles(Deployment deployment, ConnectManifest manifest)
     {
         if (manifest.Files is not { } files)
         {
