@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Xunit;
 
 namespace Connect.Lint.Tests;
@@ -41,10 +40,10 @@ public sealed class BoundedRunTests
         var hook = Path.Combine(project.Root, "fsmonitor.sh");
         File.WriteAllText(hook, $"#!/bin/sh\ntouch {marker}\n");
         File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        Git(project.Directory, "init", "-q");
-        Git(project.Directory, "add", ".");
-        Git(project.Directory, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "x");
-        Git(project.Directory, "config", "core.fsmonitor", hook);
+        TestGit.Run(project.Directory, "init", "-q");
+        TestGit.Run(project.Directory, "add", ".");
+        TestGit.Commit(project.Directory);
+        TestGit.Run(project.Directory, "config", "core.fsmonitor", hook);
         project.Write("untracked.py", "X = 1\n");
 
         project.Run("check", "project", "--no-python");
@@ -64,18 +63,5 @@ public sealed class BoundedRunTests
 
         var deepest = string.Join('/', Enumerable.Repeat("d", 256));
         Assert.Contains($"project/{deepest}:1:1: note CL9005 {deepest}: it is nested more than 256 directories deep; what it holds was not listed or checked", run.Stdout);
-    }
-
-    private static void Git(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Xunit;
 
 namespace Connect.Lint.Tests;
@@ -42,25 +41,13 @@ public sealed class GitAndSecurityTests
         arrange(project);
         var manifest = project.Run("write-manifest", "project", "--python", TestPython.Path);
         Assert.True(manifest.ExitCode == 0, manifest.Stderr);
-        Git(project, "init", "-q");
+        TestGit.Run(project.Directory, "init", "-q");
         string[] toCommit = commit.Length == 0 ? ["."] : commit;
-        Git(project, ["add", "-f", "--", .. toCommit]);
-        Git(project, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "init");
+        TestGit.Run(project.Directory, ["add", "-f", "--", .. toCommit]);
+        TestGit.Commit(project.Directory);
         return project;
     }
 
-    private static void Git(TempProject project, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = project.Directory, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
-    }
 
     private static string[] Lines(TempProject project, string select) =>
         project.Run("check", "project", "--python", TestPython.Path, "--select", select).Stdout.Split('\n').Where(l => l.Contains(" CL")).ToArray();

@@ -37,9 +37,9 @@ public sealed class OmissionTests
         project.Write("static/site.css", "body {}\n");
         project.Write("requirements.txt", "flask==2.2.2\n");
         Assert.Equal(0, project.Run("write-manifest", "project", "--python", TestPython.Path).ExitCode);
-        Git(project.Directory, "init", "-q");
-        Git(project.Directory, "add", "app.py", "requirements.txt", "manifest.json");
-        Git(project.Directory, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "x");
+        TestGit.Run(project.Directory, "init", "-q");
+        TestGit.Run(project.Directory, "add", "app.py", "requirements.txt", "manifest.json");
+        TestGit.Commit(project.Directory);
 
         var lines = Lines(project.Run("check", "project", "--python", TestPython.Path, "--select", "CL4001"));
 
@@ -108,10 +108,17 @@ public sealed class OmissionTests
             project.Write($"r{i}.txt", $"-r r{i + 1}.txt\n");
         }
 
+        // A name that is not UTF-8 (Latin-1 "café"), which .NET cannot open by name.
+        using (var python = Process.Start(TestPython.Path, ["-c", "import sys; open(sys.argv[1].encode() + b'/caf\\xe9.py', 'w').write('x = 1')", project.Directory]))
+        {
+            python.WaitForExit();
+        }
+
         var lines = Lines(project.Run("check", "project", "--no-python", "--select", "CL9005"));
 
         Assert.Equal(
         [
+            "project/caf\ufffd.py:1:1: note CL9005 caf\ufffd.py: its name is not valid UTF-8, so it cannot be opened by name; it was not listed or checked",
             "project/r64.txt:1:1: note CL9005 r64.txt: the include chain has more than 64 files; it and the files after it were not checked",
             "project/settings.json:1:1: note CL9005 settings.json: it is larger than 1 MiB (1 MiB); it was not scanned for secrets, settings or noqa comments",
         ], lines);
@@ -134,18 +141,5 @@ public sealed class OmissionTests
 
         Assert.Equal(300, fixes.Count);
         Assert.Equal([1, .. Enumerable.Repeat(0, 299)], fixes);
-    }
-
-    private static void Git(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
     }
 }

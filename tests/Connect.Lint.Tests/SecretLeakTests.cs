@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Xunit;
 
@@ -45,9 +44,9 @@ public sealed class SecretLeakTests
         project.Write($"raises/notes-{Token}.txt", "unlisted on purpose\n");
         project.Write("raises/.env", $"API_TOKEN={Password}\n");
         project.Write("raises/.netrc", $"machine pypi.example.com login alice password {Password}\n");
-        Git(project.Directory, "init", "-q");
-        Git(project.Directory, "add", "-f", ".");
-        Git(project.Directory, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "planted");
+        TestGit.Run(project.Directory, "init", "-q");
+        TestGit.Run(project.Directory, "add", "-f", ".");
+        TestGit.Commit(project.Directory);
         return project;
     }
 
@@ -99,18 +98,5 @@ public sealed class SecretLeakTests
         var fix = project.Run("check", "project", "--no-python", "--select", "CL3006", "--fix");
         Assert.Equal(0, fix.ExitCode);
         Assert.Contains($"{Password}@files.example.com/pywin32-306-cp311-cp311-win_amd64.whl ; sys_platform == \"win32\"", project.Read("requirements.txt"));
-    }
-
-    private static void Git(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
     }
 }

@@ -194,3 +194,24 @@ public static class ToolProcess
         }
     }
 }
+
+/// <summary>git in a test repository; a failure fails the test with git's message.</summary>
+public static class TestGit
+{
+    public static void Run(string directory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
+    }
+
+    /// <summary>A first commit of what is staged, by a test author.</summary>
+    public static void Commit(string directory) =>
+        Run(directory, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "test");
+}
