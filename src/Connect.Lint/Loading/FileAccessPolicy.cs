@@ -129,8 +129,9 @@ public sealed class FileAccessPolicy
     public static bool IsInside(string path, string directory) =>
         path == directory || path.StartsWith(directory.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
+    /// <summary>/proc, /sys and /dev hold files that are not files (endless, blocking, or the process's secrets); /dev/shm is ordinary tmpfs.</summary>
     public static bool IsOnSpecialFileSystem(string path) =>
-        OperatingSystem.IsLinux() && SpecialFileSystems.Any(root => IsInside(path, root));
+        OperatingSystem.IsLinux() && SpecialFileSystems.Any(root => IsInside(path, root)) && !IsInside(path, "/dev/shm");
 
     private static string Size(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MiB" : $"{bytes / 1024.0:0.#} KiB";
