@@ -43,7 +43,7 @@ public static partial class ConfigLoader
         var read = new Loading.FileAccessPolicy(Path.GetDirectoryName(Path.GetFullPath(path))!).Read(path, MaxBytes);
         if (read.Bytes is not { } bytes)
         {
-            throw new ConfigException(path, 1, 1, "(file)", $"not read: {read.Refusal ?? "it does not exist"}");
+            throw new ConfigException(path, 1, 1, "(file)", $"not read: {read.Refusal?.Reason ?? "it does not exist"}");
         }
 
         var text = System.Text.Encoding.UTF8.GetString(bytes);

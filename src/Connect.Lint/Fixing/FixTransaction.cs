@@ -46,7 +46,7 @@ public static class FixTransaction
                        ?? throw new FixRefusedException($"{display} was not read by this check; not fixed");
             if (policy.Refusal(path) is { } refusal)
             {
-                throw new FixRefusedException($"{display}: not writing a fix: {refusal}");
+                throw new FixRefusedException($"{display}: not writing a fix: {refusal.Reason}");
             }
 
             var current = policy.Read(path, long.MaxValue);

@@ -128,7 +128,7 @@ public static class DeploymentLoader
         var read = policy.Read(path, MaxManifestBytes);
         return read.Bytes is { } bytes
             ? ManifestLoad.FromBytes(path, bytes)
-            : new ManifestLoad(path, true, null, new ManifestSyntaxError($"manifest.json was not read: {read.Refusal ?? "it does not exist"}", 1, 1));
+            : new ManifestLoad(path, true, null, new ManifestSyntaxError($"manifest.json was not read: {read.Refusal?.Reason ?? "it does not exist"}", 1, 1));
     }
 
     private const int SmallProjectFiles = 64;
@@ -152,10 +152,10 @@ public static class DeploymentLoader
 
         switch (policy.Refusal(full, vetted: inInventory))
         {
-            case { } refusal when refusal.Contains("symlink", StringComparison.Ordinal):
+            case { LeadsOut: true }:
                 return new FileState { Exists = true, EscapesDeployment = true };
             case { } refusal:
-                return new FileState { Exists = true, IsRegularFile = false, ReadError = refusal };
+                return new FileState { Exists = true, IsRegularFile = false, ReadError = refusal.Reason };
         }
 
         if (!File.Exists(full))

@@ -3,12 +3,34 @@ using Connect.Lint.Rules.Model;
 
 namespace Connect.Lint.Loading;
 
+/// <summary>Why the policy refused a file.</summary>
+public enum RefusalKind
+{
+    OutsideTheDeployment,
+    SymlinkLeadingOut,
+    SpecialFileSystem,
+    NotARegularFile,
+    TooLarge,
+    Unreadable,
+}
+
+/// <summary>A refusal: its kind (for the caller to decide) and its reason (for a person to read).</summary>
+public sealed record FileRefusal(RefusalKind Kind, string Reason)
+{
+    /// <summary>Too large is a limit of the tool (CL9005); everything else is the policy at work (CL9004).</summary>
+    public UnreadKind UnreadKind => Kind == RefusalKind.TooLarge ? UnreadKind.Limit : UnreadKind.Refused;
+
+    public bool LeadsOut => Kind is RefusalKind.OutsideTheDeployment or RefusalKind.SymlinkLeadingOut;
+
+    public override string ToString() => Reason;
+}
+
 /// <summary>The outcome of reading a file through <see cref="FileAccessPolicy"/>: its bytes, or why there are none.</summary>
-public sealed record FileRead(byte[]? Bytes, bool Missing, string? Refusal)
+public sealed record FileRead(byte[]? Bytes, bool Missing, FileRefusal? Refusal)
 {
     public static readonly FileRead NotThere = new(null, true, null);
 
-    public static FileRead Refused(string reason) => new(null, false, reason);
+    public static FileRead Refused(RefusalKind kind, string reason) => new(null, false, new FileRefusal(kind, reason));
 }
 
 /// <summary>
@@ -40,17 +62,17 @@ public sealed class FileAccessPolicy
     /// skips the symlink walk for a path the inventory already resolved (it follows no directory links and
     /// checked every file link); the file-type check always runs.
     /// </summary>
-    public string? Refusal(string path, bool vetted = false)
+    public FileRefusal? Refusal(string path, bool vetted = false)
     {
         var full = Path.GetFullPath(path);
         if (!IsInside(full, Root))
         {
-            return "it is outside the deployment";
+            return new(RefusalKind.OutsideTheDeployment, "it is outside the deployment");
         }
 
         if (IsOnSpecialFileSystem(RealRoot))
         {
-            return $"the deployment is on a special file system ({RealRoot})";
+            return new(RefusalKind.SpecialFileSystem, $"the deployment is on a special file system ({RealRoot})");
         }
 
         if (!vetted)
@@ -58,20 +80,22 @@ public sealed class FileAccessPolicy
             var real = SafePaths.RealPath(full);
             if (real is null)
             {
-                return "it is a symlink that loops or cannot be resolved";
+                return new(RefusalKind.SymlinkLeadingOut, "it is a symlink that loops or cannot be resolved");
             }
 
             if (!IsInside(real, RealRoot))
             {
-                return IsOnSpecialFileSystem(real) ? "it is a symlink into a special file system" : "it is a symlink leading outside the deployment";
+                return IsOnSpecialFileSystem(real)
+                    ? new(RefusalKind.SymlinkLeadingOut, "it is a symlink into a special file system")
+                    : new(RefusalKind.SymlinkLeadingOut, "it is a symlink leading outside the deployment");
             }
         }
 
         return FileKinds.Of(full) switch
         {
             FileKind.Missing or FileKind.Regular => null,
-            FileKind.Directory => "it is a directory",
-            _ => "it is not a regular file (a FIFO, socket or device is never opened)",
+            FileKind.Directory => new(RefusalKind.NotARegularFile, "it is a directory"),
+            _ => new(RefusalKind.NotARegularFile, "it is not a regular file (a FIFO, socket or device is never opened)"),
         };
     }
 
@@ -80,7 +104,7 @@ public sealed class FileAccessPolicy
     {
         if (Refusal(path, vetted) is { } refusal)
         {
-            return FileRead.Refused(refusal);
+            return new FileRead(null, false, refusal);
         }
 
         try
@@ -89,7 +113,7 @@ public sealed class FileAccessPolicy
             var length = RandomAccess.GetLength(handle);
             if (length > maxBytes)
             {
-                return FileRead.Refused($"it is larger than {Size(maxBytes)} ({Size(length)})");
+                return FileRead.Refused(RefusalKind.TooLarge, $"it is larger than {Size(maxBytes)} ({Size(length)})");
             }
 
             var bytes = new byte[length];
@@ -118,7 +142,7 @@ public sealed class FileAccessPolicy
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return FileRead.Refused(CouldNotRead(e));
+            return FileRead.Refused(RefusalKind.Unreadable, CouldNotRead(e));
         }
     }
 

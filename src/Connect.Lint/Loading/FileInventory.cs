@@ -30,9 +30,9 @@ public static class FileInventory
         var venvs = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<string>();
         var policy = new FileAccessPolicy(root);
-        if (policy.Refusal(root, vetted: true) is { } refused && refused.Contains("special file system", StringComparison.Ordinal))
+        if (policy.Refusal(root, vetted: true) is { Kind: RefusalKind.SpecialFileSystem } refused)
         {
-            unread.Add(new UnreadFile(".", refused, "nothing in it was read", UnreadKind.Refused));
+            unread.Add(new UnreadFile(".", refused.Reason, "nothing in it was read", UnreadKind.Refused));
         }
         else
         {
@@ -106,7 +106,7 @@ public static class FileInventory
                     excluded.Add(new ExcludedPath(relative, fileReason));
                     if (fileReason == LinkOutside)
                     {
-                        unread.Add(new UnreadFile(relative, policy.Refusal(full) ?? "it is a symlink leading outside the deployment",
+                        unread.Add(new UnreadFile(relative, policy.Refusal(full)?.Reason ?? "it is a symlink leading outside the deployment",
                             "a Git checkout on Connect holds a link to a path the server does not have", UnreadKind.Refused));
                     }
                 }

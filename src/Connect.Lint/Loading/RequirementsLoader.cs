@@ -43,8 +43,7 @@ public static class RequirementsLoader
 
             if (read.Bytes is not { } bytes)
             {
-                var kind = read.Refusal!.StartsWith("it is larger", StringComparison.Ordinal) ? UnreadKind.Limit : UnreadKind.Refused;
-                unread.Add(new UnreadFile(Relative(policy, path), read.Refusal, NotChecked, kind));
+                unread.Add(new UnreadFile(Relative(policy, path), read.Refusal!.Reason, NotChecked, read.Refusal.UnreadKind));
                 continue;
             }
 

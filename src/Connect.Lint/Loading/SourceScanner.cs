@@ -48,8 +48,7 @@ public static partial class SourceScanner
             {
                 if (read.Refusal is { } refusal)
                 {
-                    var kind = refusal.StartsWith("it is larger", StringComparison.Ordinal) ? UnreadKind.Limit : UnreadKind.Refused;
-                    unread.Add(new UnreadFile(relative, refusal, "it was not scanned for secrets, settings or noqa comments", kind));
+                    unread.Add(new UnreadFile(relative, refusal.Reason, "it was not scanned for secrets, settings or noqa comments", refusal.UnreadKind));
                 }
 
                 continue;
