@@ -20,11 +20,10 @@ public static class DeploymentLoader
         Trace.Mark("load");
         var directory = Path.GetFullPath(target.Directory);
         var policy = new FileAccessPolicy(directory);
-        var realRoot = policy.RealRoot;
         var manifestLoad = LoadManifest(policy, Path.Combine(directory, "manifest.json"));
         Trace.Mark("manifest read");
         var globs = excludes.Select(e => RsconnectGlob.Create(e, directory)).ToList();
-        var inventory = FileInventory.Build(directory, realRoot, globs, configured);
+        var inventory = FileInventory.Build(policy, globs, configured);
         Trace.Mark("inventory");
         var manifest = manifestLoad.Manifest is { IsConnectManifest: true } m ? m : null;
 

@@ -22,14 +22,15 @@ public static class FileInventory
 
     private const string LinkOutside = "symlink leading outside the deployment (not read)";
 
-    public static Inventory Build(string root, string realRoot, IReadOnlyList<RsconnectGlob> excludes, ConfigExclusions? configured = null)
+    public static Inventory Build(FileAccessPolicy policy, IReadOnlyList<RsconnectGlob> excludes, ConfigExclusions? configured = null)
     {
+        var root = policy.Root;
+        var realRoot = policy.RealRoot;
         var files = new List<string>();
         var excluded = new List<ExcludedPath>();
         var unread = new List<UnreadFile>();
         var venvs = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<string>();
-        var policy = new FileAccessPolicy(root);
         if (policy.Refusal(root, vetted: true) is { Kind: RefusalKind.SpecialFileSystem } refused)
         {
             unread.Add(new UnreadFile(".", refused.Reason, "nothing in it was read", UnreadKind.Refused));

@@ -27,7 +27,7 @@ sys.dont_write_bytecode = True  # never leave __pycache__ behind in the user's p
 
 _dumps, _loads = json.dumps, json.loads
 _os_write, _os_open, _os_read, _os_close, _os_fstat = os.write, os.open, os.read, os.close, os.fstat
-_os_dup, _os_dup2, _os_chdir, _os_getcwd = os.dup, os.dup2, os.chdir, os.getcwd
+_os_dup, _os_dup2, _os_chdir = os.dup, os.dup2, os.chdir
 _realpath, _relpath, _join, _SEP = os.path.realpath, os.path.relpath, os.path.join, os.sep
 _S_ISREG = stat.S_ISREG
 _getframe = sys._getframe
