@@ -8,7 +8,7 @@ public static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static void WriteText(string path, string text) => Write(path, Utf8NoBom.GetBytes(text), expected: null);
+    public static void WriteText(string path, string text, Expectation? expected = null) => Write(path, Utf8NoBom.GetBytes(text), expected);
 
     /// <summary>
     /// Writes <paramref name="bytes"/> to a temporary file beside <paramref name="path"/>, then — only if the file
@@ -75,8 +75,10 @@ public sealed record Expectation(string? Fingerprint, bool Absent)
             return $"{display} can no longer be read ({e.Message.TrimEnd('.')}); not fixed";
         }
 
-        return ReadLedger.Fingerprint(current) == Fingerprint
-            ? null
-            : $"{display} changed since it was checked (by the app's import, an editor or another run); not fixed: run the check again";
+        return ReadLedger.Fingerprint(current) == Fingerprint ? null : Changed(display);
     }
+
+    /// <summary>What a person is told when a file is no longer the one the check read.</summary>
+    public static string Changed(string displayPath) =>
+        $"{displayPath} changed since it was checked (by the app's import, an editor or another run); not fixed: run the check again";
 }

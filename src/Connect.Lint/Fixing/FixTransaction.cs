@@ -52,7 +52,7 @@ public static class FixTransaction
             var current = policy.Read(path, long.MaxValue);
             if (current.Bytes is not { } bytes || ReadLedger.Fingerprint(bytes) != seen)
             {
-                throw new FixRefusedException($"{display} changed since it was checked (by the app's import, an editor or another run); not fixed: run the check again");
+                throw new FixRefusedException(Expectation.Changed(display));
             }
 
             // A symlink inside the deployment is followed: the file it names is rewritten, the link stays a link.
@@ -81,7 +81,7 @@ public static class FixTransaction
     {
         foreach (var change in changes)
         {
-            AtomicFile.Write(change.Path, new UTF8Encoding(false).GetBytes(change.After), change.Expected);
+            AtomicFile.WriteText(change.Path, change.After, change.Expected);
         }
     }
 
