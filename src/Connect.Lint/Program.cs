@@ -4,6 +4,7 @@ using Connect.Lint.Commands;
 using Connect.Lint.Python;
 using Connect.Lint.Reporting;
 using Connect.Lint.Rules.Analysis;
+using Connect.Lint.Settings;
 
 return CommandLine.Run(args, Console.Out, Console.Error);
 
@@ -112,26 +113,41 @@ namespace Connect.Lint
         /// <summary>The longest import a check waits for; beyond it a number is a typo, not a wish.</summary>
         private const double MaxImportTimeoutSeconds = 3600;
 
-        public static PythonOptions? BridgeOptions(string? python, string host, double timeoutSeconds, bool noPython, string? entrypoint = null)
+        /// <summary>
+        /// What the command line says about the analysis, validated; values the user did not give stay unset, so
+        /// that settings resolution can tell a default from a choice.
+        /// </summary>
+        private static CommandLineSettings AnalysisSettings(
+            ParseResult result, Option<string> python, Option<string> host, Option<double> timeout, Option<bool>? noPython = null,
+            Option<string[]>? select = null, Option<string[]>? ignore = null, Option<string[]>? exclude = null, Option<string>? entrypoint = null)
         {
-            if (!(timeoutSeconds > 0 && timeoutSeconds <= MaxImportTimeoutSeconds))
+            var seconds = result.GetValue(timeout);
+            if (!(seconds > 0 && seconds <= MaxImportTimeoutSeconds))
             {
-                throw new UsageException($"--import-timeout {timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}: must be a number of seconds above 0 and at most {MaxImportTimeoutSeconds}");
+                throw new UsageException($"--import-timeout {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}: must be a number of seconds above 0 and at most {MaxImportTimeoutSeconds}");
             }
 
-            if (python is not null && python.Trim().Length == 0)
+            var interpreter = result.GetValue(python);
+            if (interpreter is not null && interpreter.Trim().Length == 0)
             {
                 throw new UsageException("--python: the interpreter's path is empty");
             }
 
-            if (noPython)
+            return new CommandLineSettings
             {
-                return null;
-            }
-
-            IPythonHost chosen = host == "embedded" ? new EmbeddedHost() : new ProcessHost();
-            return new PythonOptions(python, chosen, TimeSpan.FromSeconds(timeoutSeconds), entrypoint);
+                Python = interpreter,
+                PythonHost = Said(result, host),
+                ImportTimeoutSeconds = result.GetResult(timeout) is { Implicit: false } ? seconds : null,
+                NoPython = noPython is not null && result.GetValue(noPython),
+                Select = select is null ? [] : result.GetValue(select) ?? [],
+                Ignore = ignore is null ? [] : result.GetValue(ignore) ?? [],
+                Exclude = exclude is null ? [] : result.GetValue(exclude) ?? [],
+                Entrypoint = entrypoint is null ? null : result.GetValue(entrypoint),
+            };
         }
+
+        private static string? Said(ParseResult result, Option<string> option) =>
+            result.GetResult(option) is { Implicit: false } ? result.GetValue(option) : null;
 
         private static Option<string[]> ExcludeOption() =>
             new("--exclude", "-x") { Description = "Leave out files matching this glob (rsconnect's semantics); repeatable." };
@@ -156,7 +172,8 @@ namespace Connect.Lint
             var noPython = NoPythonOption();
             var failLevel = new Option<string>("--fail-level") { Description = "Lowest severity that makes the exit code 1.", DefaultValueFactory = _ => "warning" };
             failLevel.AcceptOnlyFromAmong("error", "warning", "note");
-            foreach (var option in new Option[] { python, pythonHost, importTimeout, noPython, fix, unsafeFixes, diff, select, ignore, exclude, exitZero, format, output, failLevel })
+            var showSettings = new Option<bool>("--show-settings") { Description = "Print each deployment's resolved settings and where each came from ([tool.connect-lint] in pyproject.toml, the command line, defaults); check nothing." };
+            foreach (var option in new Option[] { python, pythonHost, importTimeout, noPython, fix, unsafeFixes, diff, select, ignore, exclude, exitZero, format, output, failLevel, showSettings })
             {
                 command.Options.Add(option);
             }
@@ -165,22 +182,18 @@ namespace Connect.Lint
             command.SetAction(result =>
             {
                 SeverityNames.TryParse(result.GetValue(failLevel)!, out var level);
-                var bridge = BridgeOptions(result.GetValue(python), result.GetValue(pythonHost)!, result.GetValue(importTimeout), result.GetValue(noPython));
                 return CheckCommand.Run(new CheckOptions
                 {
                     Paths = result.GetValue(paths) ?? [],
-                    Python = result.GetValue(python),
                     Fix = result.GetValue(fix),
                     UnsafeFixes = result.GetValue(unsafeFixes),
                     Diff = result.GetValue(diff),
-                    Select = result.GetValue(select) ?? [],
-                    Ignore = result.GetValue(ignore) ?? [],
-                    Exclude = result.GetValue(exclude) ?? [],
                     ExitZero = result.GetValue(exitZero),
                     Format = result.GetValue(format)!,
                     Output = ReportFile.Validate(result.GetValue(output)),
                     FailLevel = level,
-                    PythonBridge = bridge,
+                    ShowSettings = result.GetValue(showSettings),
+                    Settings = AnalysisSettings(result, python, pythonHost, importTimeout, noPython, select, ignore, exclude),
                 }, stdout, stderr);
             });
             return command;
@@ -204,7 +217,7 @@ namespace Connect.Lint
 
             command.SetAction(result => InspectCommand.Run(
                 result.GetValue(directory)!,
-                BridgeOptions(result.GetValue(python), result.GetValue(host)!, result.GetValue(timeout), noPython: false, result.GetValue(entrypoint))!,
+                AnalysisSettings(result, python, host, timeout, entrypoint: entrypoint),
                 result.GetValue(format)!,
                 stdout,
                 stderr));

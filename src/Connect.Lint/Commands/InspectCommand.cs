@@ -1,19 +1,20 @@
 using System.Text;
 using System.Text.Json;
-using Connect.Lint.Engine;
 using Connect.Lint.Loading;
 using Connect.Lint.Output;
+using Connect.Lint.Pipeline;
 using Connect.Lint.Python;
 using Connect.Lint.Reporting;
 using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model.Python;
+using Connect.Lint.Settings;
 
 namespace Connect.Lint.Commands;
 
 /// <summary><c>connect-lint inspect</c>: the app as Connect would load it — interpreter, entrypoint, blueprints, routes.</summary>
 public static class InspectCommand
 {
-    public static int Run(string directory, PythonOptions python, string format, TextWriter stdout, TextWriter stderr)
+    public static int Run(string directory, CommandLineSettings commandLine, string format, TextWriter stdout, TextWriter stderr)
     {
         var full = Path.GetFullPath(directory);
         if (!Directory.Exists(full))
@@ -21,21 +22,18 @@ public static class InspectCommand
             throw new UsageException($"{directory}: no such directory");
         }
 
-        // As check does: --python first, then [tool.connect-lint] python.
-        var config = Configuration.ConfigLoader.ForDirectory(full);
-        if (python.ExplicitPython is null && config.Python is { } configured)
-        {
-            python = python with { ExplicitPython = Path.GetFullPath(Path.Combine(config.Directory, configured)), ExplicitReason = "[tool.connect-lint] python" };
-        }
-
-        var deployment = DeploymentLoader.Load(new DeploymentTarget(full, true), [], python);
+        // The same settings and stages as check: --python first, then [tool.connect-lint] python.
+        var target = new DeploymentTarget(full, true);
+        var settings = AnalysisPipeline.ResolveSettings(target, commandLine);
+        var deployment = AnalysisPipeline.Load(target, settings, without: RuleNeeds.InstalledPackages).Deployment;
         if (deployment.Python is not { } facts)
         {
             throw new UsageException($"cannot inspect {DisplayPath.ForLine(full)}: {Shown(deployment.PythonUnavailableReason ?? string.Empty)}");
         }
 
-        var problems = LintEngine.Analyze(deployment, RuleSelection.Default)
-            .Where(d => d.Descriptor.NeedsPython || d.Id == "CL2001")
+        // The problems of the app as imported: the entrypoint rules and every rule that reads the import.
+        var problems = AnalysisPipeline.Analyse(deployment, settings)
+            .Where(d => d.Descriptor.Category == RuleCategory.Entrypoint || d.Descriptor.NeedsPython)
             .Select(ReportSanitizer.ForReport)
             .ToList();
         stdout.Write(format == "json" ? RenderJson(facts) : RenderText(full, facts, problems));

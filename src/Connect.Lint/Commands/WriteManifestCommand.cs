@@ -53,7 +53,7 @@ public static class WriteManifestCommand
         {
             var (facts, _) = PythonBridge.Run(new FileAccessPolicy(directory), null, deployment.Inventory,
                 new PythonOptions(options.Python, new ProcessHost(), TimeSpan.FromSeconds(20)) { StaticOnly = true });
-            return ManifestGenerator.EntrypointFromStaticFacts(facts);
+            return Rules.Model.Manifest.ManifestProposals.EntrypointFromStaticFacts(facts);
         }
 
         var generated = ManifestGenerator.Generate(deployment, python, options.Entrypoint, AskBridge);

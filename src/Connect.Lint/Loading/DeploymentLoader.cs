@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Connect.Lint.Python;
 using Connect.Lint.Rules.Model;
 using Connect.Lint.Rules.Model.Manifest;
+using Connect.Lint.Rules.Model.Python;
 
 namespace Connect.Lint.Loading;
 
@@ -14,8 +15,12 @@ public static class DeploymentLoader
     /// <summary>Manifests larger than this are reported, not read (a real one is kilobytes).</summary>
     public const long MaxManifestBytes = 256L * 1024 * 1024;
 
-    /// <param name="analyse">False for write-manifest: no Git state and no source scan, only what a manifest needs.</param>
-    public static Deployment Load(DeploymentTarget target, IReadOnlyList<string> excludes, PythonOptions? python = null, ConfigExclusions? configured = null, bool analyse = true)
+    /// <param name="analyse">False for write-manifest: no Git state and no text files, only what a manifest needs.</param>
+    /// <param name="readGit">False when no enabled rule needs Git's view of the files.</param>
+    /// <param name="reusePython">The bridge's answer of an earlier load, when nothing it depends on changed: Python is not run again.</param>
+    public static Deployment Load(
+        DeploymentTarget target, IReadOnlyList<string> excludes, PythonOptions? python = null, ConfigExclusions? configured = null, bool analyse = true,
+        bool readGit = true, PythonFacts? reusePython = null)
     {
         Trace.Mark("load");
         var directory = Path.GetFullPath(target.Directory);
@@ -28,9 +33,11 @@ public static class DeploymentLoader
         var manifest = manifestLoad.Manifest is { IsConnectManifest: true } m ? m : null;
 
         // The import of the user's app is the slowest step: start it first, hash files while it runs.
-        var bridge = python is not null && (manifestLoad.Manifest?.IsConnectManifest ?? true)
-            ? Task.Run(() => PythonBridge.Run(policy, manifest, inventory.Files, python))
-            : null;
+        var bridge = reusePython is not null
+            ? Task.FromResult<(PythonFacts?, string?)>((reusePython, null))
+            : python is not null && (manifestLoad.Manifest?.IsConnectManifest ?? true)
+                ? Task.Run(() => PythonBridge.Run(policy, manifest, inventory.Files, python))
+                : null;
         var packageFile = manifest is not null && ManifestPaths.UnsafeReason(manifest.PackageFile) is null ? manifest.PackageFile : "requirements.txt";
         var requirementsLoad = RequirementsLoader.Load(policy, packageFile);
         var requirements = requirementsLoad.Files;
@@ -46,7 +53,7 @@ public static class DeploymentLoader
         }
 
         Trace.Mark("requirements read");
-        var git = analyse ? Task.Run(() => GitState.Read(directory, inventory.Files)) : Task.FromResult<(GitFacts?, string?)>((null, null));
+        var git = analyse && readGit ? Task.Run(() => GitState.Read(directory, inventory.Files)) : Task.FromResult<(GitFacts?, string?)>((null, null));
         var inInventory = new HashSet<string>(inventory.Files, StringComparer.Ordinal);
         var paths = inventory.Files.Concat(listed.Keys.Where(p => !inInventory.Contains(p))).Append(packageFile).Distinct().ToList();
         var states = new ConcurrentDictionary<string, FileState>(StringComparer.Ordinal);
@@ -80,20 +87,19 @@ public static class DeploymentLoader
             .Concat(inventory.Excluded.Where(e => e.Reason.StartsWith("secrets", StringComparison.Ordinal)).Select(e => e.RelativePath))
             .Concat(gitFacts?.Tracked ?? (IEnumerable<string>)[])
             .Concat(listed.Keys);
-        var scan = analyse ? SourceScanner.Scan(policy, scanned, inInventory) : new SourceScan([], [], [], false, []);
-        Trace.Mark("scanned");
+        var texts = analyse ? TextFileReader.Read(policy, scanned, inInventory) : TextFiles.None;
+        Trace.Mark("text read");
         var (facts, unavailable) = bridge?.GetAwaiter().GetResult() ?? (null, null);
         return new Deployment
         {
             Python = facts,
             Requirements = requirements,
-            Suppressions = [.. scan.Suppressions, .. requirements.SelectMany(f => SuppressionScanner.Scan(f.FilePath, f.Source.Text))],
-            Findings = scan.Findings,
-            Secrets = scan.Secrets,
+            Suppressions = [.. texts.Suppressions, .. requirements.SelectMany(f => SuppressionScanner.Scan(f.FilePath, f.Source.Text))],
+            TextFiles = texts.Files,
             Git = gitFacts,
             GitUnavailableReason = gitUnavailable,
             RequirementsProblems = requirementsLoad.Problems,
-            UnreadFiles = unread.Concat(scan.Unread)
+            UnreadFiles = unread.Concat(texts.Unread)
                 .DistinctBy(u => (u.RelativePath, u.Kind))
                 .OrderBy(u => u.RelativePath, StringComparer.Ordinal)
                 .ToList(),
@@ -107,7 +113,6 @@ public static class DeploymentLoader
             VirtualEnvironments = inventory.VirtualEnvironments,
             Files = new Dictionary<string, FileState>(states, StringComparer.Ordinal),
             PackageFile = packageFile,
-            LooksLikeFlaskApp = scan.LooksLikeFlaskApp,
         };
     }
 

@@ -16,7 +16,7 @@ public static class GitState
         var listing = Git(directory, ["ls-files", "-z", "--cached", "--", "."]);
         if (listing is null)
         {
-            return (null, "not inside a Git repository: the Git-backed deployment checks (CL4001, CL4003, CL4004) were skipped");
+            return (null, "not inside a Git repository");
         }
 
         var tracked = new HashSet<string>(listing.Split('\0', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);

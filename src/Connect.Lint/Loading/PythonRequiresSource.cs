@@ -1,13 +1,14 @@
 using System.Text.RegularExpressions;
 using Connect.Lint.Rules.Model;
+using Connect.Lint.Rules.Model.Manifest;
 
 namespace Connect.Lint.Loading;
 
 /// <summary>Where environment.python.requires comes from: .python-version, pyproject.toml, setup.cfg (rsconnect's order).</summary>
 public static partial class PythonRequiresSource
 {
-    /// <summary>The adapted requirement and the file it came from; null when no file says; problem when one is unusable.</summary>
-    public static (string? Requires, string? Source, string? Problem) Find(string directory)
+    /// <summary>The adapted requirement and the file it came from; nulls when no file says; a problem when one is unusable.</summary>
+    public static PythonRequiresDeclaration Find(string directory)
     {
         foreach (var (name, read) in new (string, Func<string, string?>)[]
                  {
@@ -29,10 +30,10 @@ public static partial class PythonRequiresSource
             }
 
             var adapted = PythonRequires.Adapt(raw, out var problem);
-            return (adapted, name, problem is null ? null : $"{name}: {problem}");
+            return new PythonRequiresDeclaration(adapted, name, problem is null ? null : $"{name}: {problem}");
         }
 
-        return (null, null, null);
+        return PythonRequiresDeclaration.None;
     }
 
     /// <summary>[project] requires-python; a small reader, enough for the one string it needs.</summary>

@@ -1,10 +1,9 @@
 namespace Connect.Lint.Python;
 
 /// <summary>What the interpreter says about itself: the versions and locale rsconnect records.</summary>
-public sealed record PythonEnvironment(string Interpreter, string Reason, string PythonVersion, string? PipVersion, string Locale)
+public sealed record PythonEnvironment(string Interpreter, string Reason, Rules.Model.Python.EnvironmentFacts Facts)
 {
-    public static PythonEnvironment From(string interpreter, string reason, Rules.Model.Python.EnvironmentFacts facts) =>
-        new(interpreter, reason, facts.Python, facts.Pip, facts.Locale ?? string.Empty);
+    public string PythonVersion => Facts.Python;
 }
 
 /// <summary>
@@ -29,7 +28,7 @@ public static class PythonEnvironmentQuery
             var facts = new ProcessHost().Run(request);
             if (facts.Environment is { } environment)
             {
-                return PythonEnvironment.From(choice.Path, choice.Reason, environment);
+                return new PythonEnvironment(choice.Path, choice.Reason, environment);
             }
 
             var detail = facts.StderrTail.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim();

@@ -13,7 +13,7 @@ public static class Descriptors
         RuleCategory category,
         Severity severity,
         FixAvailability fix = FixAvailability.None,
-        bool needsPython = false,
+        RuleNeeds needs = RuleNeeds.None,
         double? securitySeverity = null,
         string precision = "very-high",
         bool enabledByDefault = true,
@@ -46,7 +46,7 @@ public static class Descriptors
             Precision = precision,
             SecuritySeverity = securitySeverity,
             Fix = fix,
-            NeedsPython = needsPython,
+            Needs = needs,
         };
     }
 }

@@ -34,8 +34,11 @@ public sealed record DiagnosticDescriptor
 
     public FixAvailability Fix { get; init; } = FixAvailability.None;
 
-    /// <summary>True when the rule needs the project's Python interpreter.</summary>
-    public bool NeedsPython { get; init; }
+    /// <summary>What the rule reads beyond the files: the pipeline derives what to load from it.</summary>
+    public RuleNeeds Needs { get; init; }
+
+    /// <summary>True when the rule needs the import of the app by the project's interpreter.</summary>
+    public bool NeedsPython => Needs.HasFlag(RuleNeeds.PythonImport);
 
     public string FormatMessage(params object?[] arguments) =>
         arguments.Length == 0 ? MessageFormat : string.Format(CultureInfo.InvariantCulture, MessageFormat, arguments);

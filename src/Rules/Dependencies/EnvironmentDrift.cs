@@ -10,7 +10,7 @@ public sealed class EnvironmentDrift : RequirementsRule
         "CL3008", "environment-drift",
         "A pinned version differs from what is installed where you test",
         "{0} is pinned to {1} but {2} is installed in {3}: Connect will run {1}, which you have not tested",
-        RuleCategory.Requirements, Severity.Warning, needsPython: true);
+        RuleCategory.Requirements, Severity.Warning, needs: RuleNeeds.PythonImport | RuleNeeds.InstalledPackages);
 
     protected override void AnalyzeRequirements(Deployment deployment, DiagnosticSink sink)
     {

@@ -11,7 +11,7 @@ public sealed class ImportNotDeclared : RequirementsRule
         "CL3003", "import-not-declared",
         "A third-party import whose distribution is not in requirements.txt",
         "'{0}' is imported but {1} is not in {2}: Connect will not install it",
-        RuleCategory.Requirements, Severity.Error, FixAvailability.Unsafe, needsPython: true);
+        RuleCategory.Requirements, Severity.Error, FixAvailability.Unsafe, needs: RuleNeeds.PythonImport | RuleNeeds.InstalledPackages);
 
     protected override void AnalyzeRequirements(Deployment deployment, DiagnosticSink sink)
     {

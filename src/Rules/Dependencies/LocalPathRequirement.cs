@@ -11,7 +11,7 @@ public sealed class LocalPathRequirement : RequirementsRule
         "CL3004", "local-path-requirement",
         "A requirement that points at a local path",
         "'{0}' points at {1}, which does not exist on Connect's server",
-        RuleCategory.Requirements, Severity.Error, FixAvailability.Safe);
+        RuleCategory.Requirements, Severity.Error, FixAvailability.Safe, needs: RuleNeeds.InstalledPackages);
 
     protected override void AnalyzeRequirements(Deployment deployment, DiagnosticSink sink)
     {

@@ -11,7 +11,7 @@ public sealed class AppRunAtImport : PythonRule
         "CL2006", "app-run-at-import",
         "app.run() or run_simple() runs when the module is imported",
         "{0}() runs when the module is imported: under Connect it blocks or fails; put it under 'if __name__ == \"__main__\":'",
-        RuleCategory.Entrypoint, Severity.Error, needsPython: true);
+        RuleCategory.Entrypoint, Severity.Error, needs: RuleNeeds.PythonImport);
 
     protected override void AnalyzeFacts(Deployment deployment, PythonFacts facts, DiagnosticSink sink)
     {

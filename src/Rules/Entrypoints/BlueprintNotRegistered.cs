@@ -11,7 +11,7 @@ public sealed class BlueprintNotRegistered : PythonRule
         "CL2009", "blueprint-not-registered",
         "A Blueprint is created but never registered",
         "Blueprint '{0}' is created but never registered with the app: none of its routes exist",
-        RuleCategory.Entrypoint, Severity.Warning, needsPython: true, precision: "high");
+        RuleCategory.Entrypoint, Severity.Warning, needs: RuleNeeds.PythonImport, precision: "high");
 
     protected override void AnalyzeFacts(Deployment deployment, PythonFacts facts, DiagnosticSink sink)
     {

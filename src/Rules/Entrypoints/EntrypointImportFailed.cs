@@ -11,7 +11,7 @@ public sealed class EntrypointImportFailed : PythonRule
         "CL2002", "entrypoint-import-failed",
         "Importing the entrypoint raised an exception",
         "importing '{0}' raised {1}: {2}",
-        RuleCategory.Entrypoint, Severity.Error, needsPython: true);
+        RuleCategory.Entrypoint, Severity.Error, needs: RuleNeeds.PythonImport);
 
     protected override void AnalyzeFacts(Deployment deployment, PythonFacts facts, DiagnosticSink sink)
     {

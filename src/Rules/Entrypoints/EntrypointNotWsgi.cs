@@ -11,7 +11,7 @@ public sealed class EntrypointNotWsgi : PythonRule
         "CL2004", "entrypoint-not-wsgi",
         "The entrypoint is not a WSGI application Connect can serve",
         "{0}",
-        RuleCategory.Entrypoint, Severity.Error, needsPython: true);
+        RuleCategory.Entrypoint, Severity.Error, needs: RuleNeeds.PythonImport);
 
     protected override void AnalyzeFacts(Deployment deployment, PythonFacts facts, DiagnosticSink sink)
     {

@@ -12,7 +12,7 @@ public sealed class EntrypointObjectNotFound : PythonRule
         "CL2003", "entrypoint-object-not-found",
         "The entrypoint's module has no such object",
         "{0}",
-        RuleCategory.Entrypoint, Severity.Error, FixAvailability.Safe, needsPython: true);
+        RuleCategory.Entrypoint, Severity.Error, FixAvailability.Safe, needs: RuleNeeds.PythonImport);
 
     protected override void AnalyzeFacts(Deployment deployment, PythonFacts facts, DiagnosticSink sink)
     {

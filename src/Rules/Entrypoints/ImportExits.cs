@@ -11,7 +11,7 @@ public sealed class ImportExits : PythonRule
         "CL2007", "import-exits",
         "Importing the entrypoint exits the interpreter",
         "{0}",
-        RuleCategory.Entrypoint, Severity.Error, needsPython: true);
+        RuleCategory.Entrypoint, Severity.Error, needs: RuleNeeds.PythonImport);
 
     protected override void AnalyzeFacts(Deployment deployment, PythonFacts facts, DiagnosticSink sink)
     {

@@ -11,7 +11,7 @@ public sealed class ImportTimeout : PythonRule
         "CL2005", "import-timeout",
         "Importing the entrypoint did not finish in time",
         "importing '{0}' did not finish within {1} s and was stopped: Connect would fail to start it",
-        RuleCategory.Entrypoint, Severity.Error, needsPython: true);
+        RuleCategory.Entrypoint, Severity.Error, needs: RuleNeeds.PythonImport);
 
     protected override void AnalyzeFacts(Deployment deployment, PythonFacts facts, DiagnosticSink sink)
     {

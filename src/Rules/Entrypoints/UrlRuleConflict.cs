@@ -11,7 +11,7 @@ public sealed class UrlRuleConflict : PythonRule
         "CL2008", "url-rule-conflict",
         "Two URL rules serve the same path and method",
         "{0} {1} is already served by endpoint '{2}': endpoint '{3}' is unreachable",
-        RuleCategory.Entrypoint, Severity.Warning, needsPython: true, precision: "high");
+        RuleCategory.Entrypoint, Severity.Warning, needs: RuleNeeds.PythonImport, precision: "high");
 
     protected override void AnalyzeFacts(Deployment deployment, PythonFacts facts, DiagnosticSink sink)
     {

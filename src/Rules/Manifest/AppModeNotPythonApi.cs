@@ -1,11 +1,13 @@
+using System.Text.RegularExpressions;
 using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model;
 using Connect.Lint.Rules.Model.Manifest;
+using Connect.Lint.Rules.Model.Text;
 
 namespace Connect.Lint.Rules.Manifest;
 
 /// <summary>CL1004: the appmode is unknown to Connect, or is another mode although the project is a Flask app.</summary>
-public sealed class AppModeNotPythonApi : ManifestRule
+public sealed partial class AppModeNotPythonApi : ManifestRule
 {
     public override DiagnosticDescriptor Descriptor { get; } = Descriptors.Create(
         "CL1004", "appmode-not-python-api",
@@ -42,5 +44,13 @@ public sealed class AppModeNotPythonApi : ManifestRule
     }
 
     /// <summary>Flask, as the import showed it, or as the code reads when Python could not be asked.</summary>
-    private static bool IsFlask(Deployment deployment) => deployment.Python?.Import?.App is not null || deployment.LooksLikeFlaskApp;
+    private static bool IsFlask(Deployment deployment) =>
+        deployment.Python?.Import?.App is not null ||
+        deployment.TextFiles.Any(f => f.Kind == TextFileKind.Python && FlaskImport().IsMatch(f.Text) && FlaskConstruction().IsMatch(f.Text));
+
+    [GeneratedRegex(@"^\s*(from\s+flask\s+import\b|import\s+flask\b)", RegexOptions.Multiline)]
+    private static partial Regex FlaskImport();
+
+    [GeneratedRegex(@"\bFlask\s*\(")]
+    private static partial Regex FlaskConstruction();
 }

@@ -36,13 +36,16 @@ public sealed record Deployment
     /// <summary>The requirements file the checksums were computed for (the manifest's package_file).</summary>
     public string PackageFile { get; init; } = "requirements.txt";
 
-    /// <summary>A complete new manifest for this directory (for CL1001's fix), or null with a reason.</summary>
-    public string? ProposedManifest { get; init; }
+    /// <summary>What the project declares as environment.python.requires (read when a rule needs the interpreter's versions).</summary>
+    public Model.Manifest.PythonRequiresDeclaration PythonRequires { get; init; } = Model.Manifest.PythonRequiresDeclaration.None;
 
-    public string? ProposedManifestUnavailableReason { get; init; }
+    /// <summary>
+    /// The interpreter's versions and locale when a rule needs them and the import did not report them (see
+    /// <see cref="Analysis.RuleNeeds.InterpreterVersions"/>); null with a reason when it could not be asked.
+    /// </summary>
+    public Python.EnvironmentFacts? InterpreterEnvironment { get; init; }
 
-    /// <summary>True when the project's code constructs a Flask application (static look, no code run).</summary>
-    public bool LooksLikeFlaskApp { get; init; }
+    public string? InterpreterEnvironmentUnavailableReason { get; init; }
 
     /// <summary>The requirements file and every file it includes (-r/-c), parsed; empty when there is none.</summary>
     public IReadOnlyList<Requirements.RequirementsFile> Requirements { get; init; } = [];
@@ -73,11 +76,11 @@ public sealed record Deployment
 
     public string? GitUnavailableReason { get; init; }
 
-    /// <summary>Files that are or hold secrets (.env, keys, credential files, private-key blocks).</summary>
-    public IReadOnlyList<SecretFile> Secrets { get; init; } = [];
-
-    /// <summary>Findings of the text scan of Python files and templates (debug, secret keys, URLs, credentials).</summary>
-    public IReadOnlyList<SourceFinding> Findings { get; init; } = [];
+    /// <summary>
+    /// The text files of the deployment, of Git's index and of the manifest's list, as read (Python, templates,
+    /// configuration, dotfiles; up to 1 MiB each, binary files left out). Rules look in them for what they detect.
+    /// </summary>
+    public IReadOnlyList<Text.TextFile> TextFiles { get; init; } = [];
 
     /// <summary>The noqa comments of the deployment's Python and requirements files.</summary>
     public IReadOnlyList<Suppression> Suppressions { get; init; } = [];

@@ -14,9 +14,3 @@ public sealed record GitFacts(
     public string StateOf(string relativePath) =>
         Tracked.Contains(relativePath) ? "tracked" : Ignored.Contains(relativePath) ? "ignored" : Untracked.Contains(relativePath) ? "untracked" : "absent";
 }
-
-/// <summary>Something a text scan of the deployment's sources found, with its place.</summary>
-public sealed record SourceFinding(string Kind, string FilePath, int Line, int Column, int EndColumn, string Text);
-
-/// <summary>A file that holds or is a secret.</summary>
-public sealed record SecretFile(string RelativePath, string Reason, int Line);

@@ -10,7 +10,7 @@ public sealed class GeneratedFilesCommitted : Rule
         "CL4004", "generated-files-committed",
         "Bytecode or a virtual environment is committed",
         "{0} committed under {1} ({2}): Connect deploys every committed file; add it to .gitignore and 'git rm -r --cached {1}'",
-        RuleCategory.Git, Severity.Warning);
+        RuleCategory.Git, Severity.Warning, needs: RuleNeeds.Git);
 
     public override void Analyze(Deployment deployment, DiagnosticSink sink)
     {

@@ -13,7 +13,7 @@ public sealed class GitLfsPointer : Rule
         "CL4003", "git-lfs-pointer",
         "A file stored with Git LFS is deployed as its pointer",
         "{0} is stored with Git LFS: Connect does not fetch LFS objects, so the app gets a 130-byte pointer instead of the file",
-        RuleCategory.Git, Severity.Error);
+        RuleCategory.Git, Severity.Error, needs: RuleNeeds.Git);
 
     public override void Analyze(Deployment deployment, DiagnosticSink sink)
     {

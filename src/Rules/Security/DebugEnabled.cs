@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
 using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model;
+using Connect.Lint.Rules.Model.Text;
 
 namespace Connect.Lint.Rules.Security;
 
 /// <summary>CL5001: Flask debug mode switched on in code (app.run(debug=True), app.debug = True, DEBUG = True).</summary>
-public sealed class DebugEnabled : SourceFindingRule
+public sealed partial class DebugEnabled : SourceRule
 {
     public override DiagnosticDescriptor Descriptor { get; } = Descriptors.Create(
         "CL5001", "debug-enabled",
@@ -12,7 +14,22 @@ public sealed class DebugEnabled : SourceFindingRule
         "debug mode is switched on ('{0}'): the Werkzeug debugger lets anyone who reaches it run code on the server; read it from the environment instead",
         RuleCategory.Security, Severity.Error, securitySeverity: 9.0, precision: "high");
 
-    protected override IReadOnlySet<string> Kinds { get; } = new HashSet<string> { "debug" };
+    protected override void AnalyzeSources(Deployment deployment, DiagnosticSink sink)
+    {
+        foreach (var file in deployment.TextFiles.Where(f => f.Kind == TextFileKind.Python))
+        {
+            // Code under the main guard runs only on a developer's machine: Connect imports the module.
+            foreach (var line in PythonCodeLines.Of(file.Text).Where(l => !l.UnderMainGuard))
+            {
+                foreach (Match match in DebugOn().Matches(line.Code))
+                {
+                    var what = match.Groups["what"];
+                    sink.Report(Create(At(file, line, what), null, what.Value));
+                }
+            }
+        }
+    }
 
-    protected override object?[] MessageArguments(SourceFinding finding) => [finding.Text];
+    [GeneratedRegex(@"(?<what>\.debug\s*=\s*True\b|\[\s*['""]DEBUG['""]\s*\]\s*=\s*True\b|\bDEBUG\s*=\s*True\b|\bdebug\s*=\s*True\b)")]
+    private static partial Regex DebugOn();
 }

@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
 using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model;
+using Connect.Lint.Rules.Model.Text;
 
 namespace Connect.Lint.Rules.Security;
 
 /// <summary>CL5003: a hard-coded root-relative URL in a template attribute or a redirect, which escapes Connect's path prefix.</summary>
-public sealed class RootRelativeUrl : SourceFindingRule
+public sealed partial class RootRelativeUrl : SourceRule
 {
     public override DiagnosticDescriptor Descriptor { get; } = Descriptors.Create(
         "CL5003", "root-relative-url",
@@ -12,14 +14,40 @@ public sealed class RootRelativeUrl : SourceFindingRule
         "{0} is root-relative: Connect serves the app under /content/<guid>/ (or a vanity path), so it points outside the app; {1}",
         RuleCategory.Security, Severity.Warning, precision: "high");
 
-    protected override IReadOnlySet<string> Kinds { get; } = new HashSet<string> { "template-url", "redirect" };
-
-    protected override object?[] MessageArguments(SourceFinding finding)
+    protected override void AnalyzeSources(Deployment deployment, DiagnosticSink sink)
     {
-        var url = finding.Kind == "redirect" ? finding.Text.Trim('"', '\'') : finding.Text[(finding.Text.IndexOf('=') + 1)..];
-        var advice = url.StartsWith("/static/", StringComparison.Ordinal)
+        foreach (var file in deployment.TextFiles)
+        {
+            if (file.Kind == TextFileKind.Python)
+            {
+                foreach (var line in PythonCodeLines.Of(file.Text))
+                {
+                    foreach (Match match in RootRedirect().Matches(line.Code))
+                    {
+                        var quoted = match.Groups["what"];
+                        sink.Report(Create(At(file, line, quoted), null, $"redirect({quoted.Value})", Advice(quoted.Value.Trim('"', '\''))));
+                    }
+                }
+            }
+            else if (file.Kind == TextFileKind.Template)
+            {
+                foreach (Match match in TemplateUrl().Matches(file.Text))
+                {
+                    var url = match.Groups["url"];
+                    sink.Report(Create(At(file, url), null, match.Groups["attribute"].Value + "=" + url.Value, Advice(url.Value)));
+                }
+            }
+        }
+    }
+
+    private static string Advice(string url) =>
+        url.StartsWith("/static/", StringComparison.Ordinal)
             ? $"use {{{{ url_for('static', filename='{url["/static/".Length..]}') }}}}"
             : "build it with url_for(...)";
-        return [finding.Kind == "redirect" ? $"redirect({finding.Text})" : finding.Text, advice];
-    }
+
+    [GeneratedRegex(@"\bredirect\(\s*(?<what>['""]/(?:[^/'""][^'""]*)?['""])")]
+    private static partial Regex RootRedirect();
+
+    [GeneratedRegex(@"\b(?<attribute>href|src|action)\s*=\s*['""](?<url>/(?:[^/'""{}\s][^'""{}\s]*)?)['""]", RegexOptions.IgnoreCase)]
+    private static partial Regex TemplateUrl();
 }

@@ -12,7 +12,7 @@ public sealed class EnvironmentIncomplete : PythonRule
         "CL9002", "environment-incomplete",
         "The local environment lacks a package the app imports",
         "the environment of {0} has no module '{1}', so importing '{2}' could not be checked; install the requirements into it",
-        RuleCategory.Tool, Severity.Warning, needsPython: true);
+        RuleCategory.Tool, Severity.Warning, needs: RuleNeeds.PythonImport);
 
     protected override void AnalyzeFacts(Deployment deployment, PythonFacts facts, DiagnosticSink sink)
     {

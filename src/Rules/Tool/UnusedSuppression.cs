@@ -3,11 +3,8 @@ using Connect.Lint.Rules.Model;
 
 namespace Connect.Lint.Rules.Tool;
 
-/// <summary>
-/// CL9003: a noqa comment naming a CL code that suppressed nothing. It is reported by the engine, after the
-/// other rules ran (only then is it known what a comment suppressed); this class holds its descriptor and fix.
-/// </summary>
-public sealed class UnusedSuppression : Rule
+/// <summary>CL9003: a noqa comment naming a CL code that suppressed nothing. It runs after the other rules (<see cref="ISuppressionAuditor"/>).</summary>
+public sealed class UnusedSuppression : Rule, ISuppressionAuditor
 {
     public override DiagnosticDescriptor Descriptor { get; } = Descriptors.Create(
         "CL9003", "unused-suppression",
@@ -19,8 +16,23 @@ public sealed class UnusedSuppression : Rule
     {
     }
 
+    public void AnalyzeSuppressions(Deployment deployment, SuppressionUsage usage, DiagnosticSink sink)
+    {
+        foreach (var (suppression, usedCodes) in usage.Used)
+        {
+            // A bare "# noqa" may serve another linter; only codes of ours can be judged unused, and only codes of
+            // rules that ran (an ignored rule's noqa is not unused).
+            var unused = (suppression.Codes ?? []).Where(code => !usedCodes.Contains(code) && usage.IsJudgeable(code)).ToList();
+            if (unused.Count > 0)
+            {
+                var stillUsed = suppression.Codes!.Where(c => !unused.Contains(c)).ToList();
+                sink.Report(For(suppression, unused, stillUsed));
+            }
+        }
+    }
+
     /// <summary>The diagnostic for the unused codes of a comment; the fix drops them (the whole comment when none is used).</summary>
-    public Diagnostic For(Suppression suppression, IReadOnlyList<string> unused, IReadOnlyList<string> used)
+    private Diagnostic For(Suppression suppression, IReadOnlyList<string> unused, IReadOnlyList<string> used)
     {
         var replacement = used.Count == 0 ? string.Empty : (suppression.WholeFile ? "# connect-lint: noqa: " : "# noqa: ") + string.Join(", ", used);
         var start = used.Count == 0 ? suppression.RemovalStart : suppression.CommentStart;

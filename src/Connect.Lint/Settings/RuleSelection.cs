@@ -1,6 +1,6 @@
 using Connect.Lint.Rules.Analysis;
 
-namespace Connect.Lint.Engine;
+namespace Connect.Lint.Settings;
 
 /// <summary>
 /// --select/--ignore as ruff reads them: codes or code prefixes ("CL10" is every CL10xx rule, "ALL" every

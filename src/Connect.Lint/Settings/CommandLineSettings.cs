@@ -1,0 +1,26 @@
+namespace Connect.Lint.Settings;
+
+/// <summary>What the command line said about analysis settings; null or empty means it did not say.</summary>
+public sealed record CommandLineSettings
+{
+    public static readonly CommandLineSettings None = new();
+
+    public IReadOnlyList<string> Select { get; init; } = [];
+
+    public IReadOnlyList<string> Ignore { get; init; } = [];
+
+    /// <summary>--exclude globs (rsconnect's semantics).</summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    public string? Python { get; init; }
+
+    /// <summary>process or embedded.</summary>
+    public string? PythonHost { get; init; }
+
+    public double? ImportTimeoutSeconds { get; init; }
+
+    public bool NoPython { get; init; }
+
+    /// <summary>inspect --entrypoint: import this module:object instead of the manifest's.</summary>
+    public string? Entrypoint { get; init; }
+}

@@ -1,0 +1,72 @@
+using Connect.Lint.Loading;
+using Connect.Lint.Python;
+using Connect.Lint.Rules.Analysis;
+
+namespace Connect.Lint.Settings;
+
+/// <summary>A per-file-ignores entry: a glob (relative to the configuration's directory) and the codes ignored in matching files.</summary>
+public sealed record PerFileIgnore(string Glob, IReadOnlyList<string> Codes);
+
+/// <summary>
+/// Everything that decides how one deployment is analysed, resolved once from defaults, the nearest
+/// <c>[tool.connect-lint]</c> and the command line (<see cref="SettingsResolver"/>), each value with its source.
+/// </summary>
+public sealed record DeploymentSettings
+{
+    /// <summary>The directory relative paths of the configuration are resolved against.</summary>
+    public required string ConfigDirectory { get; init; }
+
+    /// <summary>The pyproject.toml that holds [tool.connect-lint]; null when none applies.</summary>
+    public string? ConfigFile { get; init; }
+
+    /// <summary>Rule selectors; empty selects the rules enabled by default.</summary>
+    public required Setting<IReadOnlyList<string>> Select { get; init; }
+
+    public required Setting<IReadOnlyList<string>> Ignore { get; init; }
+
+    public required Setting<IReadOnlyList<PerFileIgnore>> PerFileIgnores { get; init; }
+
+    /// <summary>--exclude globs (rsconnect's semantics, relative to the deployment).</summary>
+    public required Setting<IReadOnlyList<string>> Exclude { get; init; }
+
+    /// <summary>exclude globs of the configuration (relative to <see cref="ConfigDirectory"/>).</summary>
+    public required Setting<IReadOnlyList<string>> ConfigExclude { get; init; }
+
+    /// <summary>The interpreter asked for, as a full path or a name; null lets the locator choose.</summary>
+    public required Setting<string?> Python { get; init; }
+
+    public required Setting<string> PythonHost { get; init; }
+
+    public required Setting<double> ImportTimeoutSeconds { get; init; }
+
+    /// <summary>False with --no-python: the project's interpreter is never run.</summary>
+    public required Setting<bool> RunPython { get; init; }
+
+    public required Setting<IReadOnlyList<string>> ServerPythonVersions { get; init; }
+
+    public required Setting<IReadOnlyDictionary<string, Severity>> Severity { get; init; }
+
+    public string? EntrypointOverride { get; init; }
+
+    public RuleSelection Selection => _selection ??= new RuleSelection(Select.Value, Ignore.Value);
+
+    private RuleSelection? _selection;
+
+    public ConfigExclusions ConfigExclusions => new(ConfigDirectory, ConfigExclude.Value);
+
+    /// <summary>How the bridge runs for this deployment; null when Python is not to be run.</summary>
+    public PythonOptions? Bridge(bool wantDistributions)
+    {
+        if (!RunPython.Value)
+        {
+            return null;
+        }
+
+        IPythonHost host = PythonHost.Value == "embedded" ? new EmbeddedHost() : new ProcessHost();
+        return new PythonOptions(Python.Value, host, TimeSpan.FromSeconds(ImportTimeoutSeconds.Value), EntrypointOverride)
+        {
+            ExplicitReason = Python.Source,
+            WantDistributions = wantDistributions,
+        };
+    }
+}

@@ -1,0 +1,53 @@
+using Connect.Lint.Configuration;
+
+namespace Connect.Lint.Settings;
+
+/// <summary>
+/// The one place settings are merged: defaults, then the nearest [tool.connect-lint] at or above the deployment,
+/// then the command line (--select replaces the configuration's, --ignore adds to it, as in ruff).
+/// </summary>
+public static class SettingsResolver
+{
+    public const string DefaultPythonHost = "process";
+    public const double DefaultImportTimeoutSeconds = 20;
+
+    private const string Section = "[tool.connect-lint]";
+
+    public static DeploymentSettings For(string directory, CommandLineSettings commandLine)
+    {
+        var config = ConfigLoader.ForDirectory(directory);
+        var fromConfig = config.FilePath is null ? null : Section;
+        Setting<T> Pick<T>(T? cli, string flag, T? configured, string key, T fallback) =>
+            cli is not null ? new(cli, flag) : configured is not null && fromConfig is not null ? new(configured, $"{fromConfig} {key}") : Setting<T>.Default(fallback);
+
+        var ignoreSources = new List<string>();
+        if (config.Ignore.Count > 0)
+        {
+            ignoreSources.Add($"{Section} ignore");
+        }
+
+        if (commandLine.Ignore.Count > 0)
+        {
+            ignoreSources.Add("--ignore");
+        }
+
+        var configuredPython = config.Python is { } relative ? Path.GetFullPath(Path.Combine(config.Directory, relative)) : null;
+        return new DeploymentSettings
+        {
+            ConfigDirectory = config.Directory,
+            ConfigFile = config.FilePath,
+            Select = Pick<IReadOnlyList<string>>(commandLine.Select.Count > 0 ? commandLine.Select : null, "--select", config.Select, "select", []),
+            Ignore = new([.. config.Ignore, .. commandLine.Ignore], ignoreSources.Count == 0 ? "default" : string.Join(" + ", ignoreSources)),
+            PerFileIgnores = Pick<IReadOnlyList<PerFileIgnore>>(null, "", config.PerFileIgnores.Count > 0 ? config.PerFileIgnores.Select(p => new PerFileIgnore(p.Glob, p.Codes)).ToList() : null, "per-file-ignores", []),
+            Exclude = Pick<IReadOnlyList<string>>(commandLine.Exclude.Count > 0 ? commandLine.Exclude : null, "--exclude", null, "", []),
+            ConfigExclude = Pick<IReadOnlyList<string>>(null, "", config.Exclude.Count > 0 ? config.Exclude : null, "exclude", []),
+            Python = Pick(commandLine.Python, "--python", configuredPython, "python", (string?)null),
+            PythonHost = Pick(commandLine.PythonHost, "--python-host", null, "", DefaultPythonHost),
+            ImportTimeoutSeconds = commandLine.ImportTimeoutSeconds is { } seconds ? new(seconds, "--import-timeout") : Setting<double>.Default(DefaultImportTimeoutSeconds),
+            RunPython = commandLine.NoPython ? new(false, "--no-python") : Setting<bool>.Default(true),
+            ServerPythonVersions = Pick<IReadOnlyList<string>>(null, "", config.ServerPythonVersions.Count > 0 ? config.ServerPythonVersions : null, "server-python-versions", []),
+            Severity = Pick<IReadOnlyDictionary<string, Rules.Analysis.Severity>>(null, "", config.Severity.Count > 0 ? config.Severity : null, "severity", new Dictionary<string, Rules.Analysis.Severity>()),
+            EntrypointOverride = commandLine.Entrypoint,
+        };
+    }
+}

@@ -1,0 +1,114 @@
+using Connect.Lint.Rules.Model.Python;
+
+namespace Connect.Lint.Rules.Model.Manifest;
+
+/// <summary>Where <c>environment.python.requires</c> comes from (.python-version, pyproject.toml, setup.cfg), as the loader read it.</summary>
+/// <param name="Requires">The adapted requirement; null when no file says or the one that says is unusable.</param>
+/// <param name="Source">The file it came from.</param>
+/// <param name="Problem">Why the file that says it could not be used.</param>
+public sealed record PythonRequiresDeclaration(string? Requires, string? Source, string? Problem)
+{
+    public static readonly PythonRequiresDeclaration None = new(null, null, null);
+}
+
+/// <summary>A manifest ready to write, with what a person should be told about it.</summary>
+public sealed record ManifestProposal(string Text, string Entrypoint, int FileCount, IReadOnlyList<string> Notices);
+
+/// <summary>
+/// The manifest rsconnect's <c>write-manifest api</c> would write for a deployment as loaded, keeping what it does
+/// not derive. Used by CL1001's fix and by <c>write-manifest</c>, so both write the same bytes.
+/// </summary>
+public static class ManifestProposals
+{
+    /// <param name="python">The interpreter's versions and locale.</param>
+    /// <param name="entrypointOverride">--entrypoint, when given.</param>
+    /// <param name="staticEntrypoint">Asked only when rsconnect's rules do not decide (it may run the interpreter).</param>
+    /// <param name="display">How a deployment-relative path is shown in a problem.</param>
+    /// <param name="problem">Why no manifest can be made: one line a person can act on.</param>
+    public static ManifestProposal? Compose(
+        Deployment deployment, EnvironmentFacts python, string? entrypointOverride, Func<string?> staticEntrypoint, Func<string, string> display, out string? problem)
+    {
+        problem = null;
+        if (!deployment.StateOf(deployment.PackageFile).Exists)
+        {
+            problem = $"{display(deployment.PackageFile)} not found: Connect installs the app's packages from it. " +
+                      "Create it (list what the app imports, e.g. 'flask==3.0.3') and run again.";
+            return null;
+        }
+
+        var existing = deployment.Manifest;
+        var entrypoint = ChooseEntrypoint(deployment, existing, entrypointOverride, staticEntrypoint, display, out problem);
+        if (entrypoint is null)
+        {
+            return null;
+        }
+
+        var notices = new List<string>();
+        var requires = deployment.PythonRequires;
+        if (requires.Problem is { } unusable)
+        {
+            notices.Add($"environment.python.requires not written: {unusable}");
+        }
+        else if (requires.Requires is not null)
+        {
+            notices.Add($"environment.python.requires \"{requires.Requires}\" from {requires.Source}");
+        }
+
+        var files = ExpectedFiles.For(deployment);
+        var inputs = new ManifestInputs
+        {
+            Entrypoint = entrypoint,
+            Locale = python.Locale ?? string.Empty,
+            PythonVersion = python.Python,
+            PipVersion = python.Pip,
+            PackageFile = deployment.PackageFile,
+            PythonRequires = requires.Requires,
+            Files = files,
+        };
+        var manifest = ManifestComposer.Compose(inputs, existing);
+        return new ManifestProposal(ManifestComposer.Render(manifest), entrypoint, files.Count, notices);
+    }
+
+    /// <summary>
+    /// When rsconnect's rules do not decide: the one top-level module whose code constructs Flask(...), as the
+    /// bridge's static look (nothing of the user's code needs to succeed) shows it.
+    /// </summary>
+    public static string? EntrypointFromStaticFacts(PythonFacts? facts)
+    {
+        var modules = (facts?.Files ?? [])
+            .Where(f => !f.File.Contains('/') && f.File.EndsWith(".py", StringComparison.Ordinal) && f.FlaskApps.Count > 0)
+            .Select(f => f.File[..^3])
+            .ToList();
+        return modules.Count == 1 ? modules[0] : null;
+    }
+
+    private static string? ChooseEntrypoint(
+        Deployment deployment, ConnectManifest? existing, string? entrypointOverride, Func<string?> staticEntrypoint, Func<string, string> display, out string? problem)
+    {
+        problem = null;
+        if (entrypointOverride is not null)
+        {
+            if (Entrypoint.SyntaxProblem(entrypointOverride) is { } syntax)
+            {
+                problem = $"--entrypoint '{entrypointOverride}': {syntax}";
+                return null;
+            }
+
+            return entrypointOverride;
+        }
+
+        if (existing?.Entrypoint?.Value is { } kept && Entrypoint.SyntaxProblem(kept) is null)
+        {
+            return kept;
+        }
+
+        var chosen = EntrypointInference.Infer(deployment.Inventory) ?? staticEntrypoint();
+        if (chosen is null)
+        {
+            problem = $"{display(".")}: cannot tell which module is the app (no app.py, application.py, main.py or api.py, " +
+                      "and not exactly one top-level .py file that creates a Flask app); pass --entrypoint module:app";
+        }
+
+        return chosen;
+    }
+}
