@@ -1,4 +1,5 @@
 using Connect.Lint.Commands;
+using Connect.Lint.Docs;
 using Connect.Lint.Rules;
 using Connect.Lint.Rules.Analysis;
 using Snapshooter.Xunit;

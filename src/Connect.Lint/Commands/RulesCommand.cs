@@ -15,7 +15,7 @@ public static class RulesCommand
             d.Name,
             d.DefaultSeverity.ToName(),
             d.NeedsPython ? "yes" : "",
-            d.Fix switch { FixAvailability.Safe => "safe", FixAvailability.Unsafe => "unsafe", _ => "" },
+            d.Fix == FixAvailability.None ? "" : Docs.RulePage.FixName(d.Fix),
             d.Title,
         }).ToList();
         string[] header = ["ID", "NAME", "SEVERITY", "PYTHON", "FIX", "WHAT IT FINDS"];
@@ -31,12 +31,6 @@ public static class RulesCommand
 
     public static string Explain(string id) =>
         RuleCatalog.Find(id) is { } rule
-            ? RuleDocs.Page(rule.Descriptor.Id) ?? throw new InvalidOperationException($"{rule.Descriptor.Id} has no page")
+            ? Docs.RuleDocs.Page(rule.Descriptor.Id) ?? throw new InvalidOperationException($"{rule.Descriptor.Id} has no page")
             : throw new UsageException($"no rule {id} (see 'connect-lint rules')");
-}
-
-/// <summary>The rules-docs pages, shipped inside the tool.</summary>
-public static class RuleDocs
-{
-    public static string? Page(string id) => EmbeddedText.TryRead($"rules-docs/{id}.md");
 }

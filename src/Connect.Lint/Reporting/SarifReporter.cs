@@ -76,7 +76,7 @@ public static class SarifReporter
 
     private static ReportingDescriptor Describe(DiagnosticDescriptor descriptor)
     {
-        var page = RuleDocs.Page(descriptor.Id) ?? descriptor.Title;
+        var page = Docs.RuleDocs.Page(descriptor.Id) ?? descriptor.Title;
         var rule = new ReportingDescriptor
         {
             Id = descriptor.Id,

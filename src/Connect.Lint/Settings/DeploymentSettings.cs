@@ -48,9 +48,8 @@ public sealed record DeploymentSettings
 
     public string? EntrypointOverride { get; init; }
 
-    public RuleSelection Selection => _selection ??= new RuleSelection(Select.Value, Ignore.Value);
-
-    private RuleSelection? _selection;
+    /// <summary>Built on each use (cheap), so that a copy made with <c>with</c> never carries a stale selection.</summary>
+    public RuleSelection Selection => new(Select.Value, Ignore.Value);
 
     public ConfigExclusions ConfigExclusions => new(ConfigDirectory, ConfigExclude.Value);
 

@@ -17,6 +17,7 @@ public static class Descriptors
         double? securitySeverity = null,
         string precision = "very-high",
         bool enabledByDefault = true,
+        string[]? options = null,
         params string[] extraTags)
     {
         if (!RuleIdRanges.Contains(category, id))
@@ -47,6 +48,7 @@ public static class Descriptors
             SecuritySeverity = securitySeverity,
             Fix = fix,
             Needs = needs,
+            Options = RuleOptions.For(needs, options ?? []),
         };
     }
 }

@@ -37,6 +37,9 @@ public sealed record DiagnosticDescriptor
     /// <summary>What the rule reads beyond the files: the pipeline derives what to load from it.</summary>
     public RuleNeeds Needs { get; init; }
 
+    /// <summary>The settings that change what the rule reports (command-line flags and [tool.connect-lint] keys), for its page.</summary>
+    public IReadOnlyList<string> Options { get; init; } = [];
+
     /// <summary>True when the rule needs the import of the app by the project's interpreter.</summary>
     public bool NeedsPython => Needs.HasFlag(RuleNeeds.PythonImport);
 

@@ -11,7 +11,7 @@ public sealed class ManifestFileMissing : ManifestRule
         "CL1006", "manifest-file-missing",
         "The manifest lists a file that does not exist",
         "'{0}' is listed in the manifest but {1}",
-        RuleCategory.Manifest, Severity.Warning, FixAvailability.Safe);
+        RuleCategory.Manifest, Severity.Warning, FixAvailability.Safe, options: ["--exclude", "[tool.connect-lint] exclude"]);
 
     protected override void AnalyzeManifest(Deployment deployment, ConnectManifest manifest, DiagnosticSink sink)
     {

@@ -11,7 +11,7 @@ public sealed class ManifestFileUnlisted : ManifestRule
         "CL1008", "manifest-file-unlisted",
         "A deployable file is not listed in the manifest",
         "'{0}' is not listed in the manifest's files: a manifest deployment leaves it out",
-        RuleCategory.Manifest, Severity.Warning, FixAvailability.Safe);
+        RuleCategory.Manifest, Severity.Warning, FixAvailability.Safe, options: ["--exclude", "[tool.connect-lint] exclude"]);
 
     protected override void AnalyzeManifest(Deployment deployment, ConnectManifest manifest, DiagnosticSink sink)
     {

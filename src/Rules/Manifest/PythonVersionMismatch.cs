@@ -11,7 +11,7 @@ public sealed class PythonVersionMismatch : ManifestRule
         "CL1011", "python-version-mismatch",
         "The manifest's Python version differs from the project's interpreter",
         "manifest.json records Python {0} but {1} is Python {2}: Connect looks for a {3} on the server, not the {4} you test with",
-        RuleCategory.Manifest, Severity.Warning, FixAvailability.Safe, needs: RuleNeeds.PythonImport);
+        RuleCategory.Manifest, Severity.Warning, FixAvailability.Safe, needs: RuleNeeds.PythonImport, options: ["[tool.connect-lint] server-python-versions"]);
 
     protected override void AnalyzeManifest(Deployment deployment, ConnectManifest manifest, DiagnosticSink sink)
     {

@@ -10,7 +10,7 @@ public sealed class PythonUnavailable : Rule
         "CL9001", "python-unavailable",
         "No usable Python interpreter: the Python-aware checks were skipped",
         "Python-aware checks skipped: {0}",
-        RuleCategory.Tool, Severity.Warning);
+        RuleCategory.Tool, Severity.Warning, options: ["--python", "--python-host", "--no-python"]);
 
     public override void Analyze(Deployment deployment, DiagnosticSink sink)
     {
