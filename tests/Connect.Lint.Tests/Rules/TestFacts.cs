@@ -1,0 +1,36 @@
+using Connect.Lint.Rules.Model.Python;
+
+namespace Connect.Lint.Tests.RuleTests;
+
+/// <summary>Bridge answers as data, for rule-level tests: what the interpreter would have said.</summary>
+public static class TestFacts
+{
+    public static EnvironmentFacts Environment(string python = "3.11.2") =>
+        new(python, python, "/usr/bin/python3", "/usr", "23.0.1", "en_US.UTF-8", ["os", "sys", "json", "sqlite3"]);
+
+    public static AppFacts FlaskApp(params UrlRule[] rules) =>
+        new("app", "app", TestDeployment.Root, "static", "/static", "templates", false, rules, []);
+
+    /// <summary>An import that worked and found a Flask app (or the given outcome).</summary>
+    public static PythonFacts Imported(ImportFacts? import = null, string python = "3.11.2", InstalledPackages? packages = null, IReadOnlyList<StaticFileFacts>? files = null) => new()
+    {
+        Interpreter = "/usr/bin/python3",
+        InterpreterReason = "--python",
+        Entrypoint = import?.Object is { } name ? $"{import.Module}:{name}" : import?.Module ?? "app:app",
+        Environment = Environment(python),
+        Import = import ?? new ImportFacts
+        {
+            Module = "app",
+            Object = "app",
+            Outcome = "imported",
+            Resolved = new ResolvedObject("app", "app", false, null, null),
+            App = FlaskApp(),
+        },
+        Packages = packages,
+        Files = files ?? [],
+    };
+
+    public static InstalledPackages Packages(params (string Import, string Distribution, string Version)[] installed) => new(
+        installed.GroupBy(i => i.Import).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(i => i.Distribution).ToList()),
+        installed.ToDictionary(i => i.Distribution.ToLowerInvariant().Replace('_', '-'), i => i.Version));
+}
