@@ -36,6 +36,15 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public void EveryRule_HasItsOwnRuleLevelTestFile()
+    {
+        var missing = RuleCatalog.All.Select(r => r.Descriptor.Id)
+            .Where(id => !File.Exists(Path.Combine(Fixtures.RepositoryRoot, "tests", "Connect.Lint.Tests", "Rules", $"{id}Tests.cs")))
+            .ToList();
+        Assert.True(missing.Count == 0, $"rules without tests/Connect.Lint.Tests/Rules/<ID>Tests.cs: {string.Join(", ", missing)}");
+    }
+
+    [Fact]
     public void IdsAreUniqueAndInTheirCategoryRange()
     {
         Assert.Equal(RuleCatalog.All.Count, RuleCatalog.All.Select(r => r.Descriptor.Id).Distinct().Count());
