@@ -1,8 +1,8 @@
 using Connect.Lint.Rules.Analysis;
-using Connect.Lint.Rules.Dependencies;
+using Connect.Lint.Rules.Requirements;
 using Connect.Lint.Rules.Entrypoints;
 using Connect.Lint.Rules.Manifest;
-using Connect.Lint.Rules.Repository;
+using Connect.Lint.Rules.Git;
 using Connect.Lint.Rules.Security;
 using Connect.Lint.Rules.Tool;
 

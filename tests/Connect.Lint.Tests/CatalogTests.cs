@@ -45,6 +45,17 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public void EveryRule_LivesInTheFolderOfItsCategory()
+    {
+        // src/Rules/<Category>/: Manifest (CL1xxx), Entrypoints (CL2xxx), Requirements (CL3xxx), Git (CL4xxx), Security (CL5xxx), Tool (CL9xxx).
+        Assert.All(RuleCatalog.All, rule =>
+        {
+            var folder = rule.GetType().Namespace!.Split('.').Last();
+            Assert.StartsWith(rule.Descriptor.Category.Label(), folder, StringComparison.OrdinalIgnoreCase);
+        });
+    }
+
+    [Fact]
     public void IdsAreUniqueAndInTheirCategoryRange()
     {
         Assert.Equal(RuleCatalog.All.Count, RuleCatalog.All.Select(r => r.Descriptor.Id).Distinct().Count());

@@ -59,7 +59,7 @@ public sealed record Deployment
 
     private bool IsConstraintFile(string path) =>
         Requirements.SelectMany(f => f.Entries.OfType<Requirements.IncludeEntry>())
-            .Any(i => i.IsConstraint && Path.GetFullPath(Path.Combine(Path.GetDirectoryName(i.FilePath)!, i.Target)) == path);
+            .Any(i => i.IsConstraint && Path.GetFullPath(i.Target, Path.GetDirectoryName(i.FilePath)!) == path);
 
     /// <summary>Files the tool did not read (refused by the file-access policy, or past a limit), each with its reason.</summary>
     public IReadOnlyList<UnreadFile> UnreadFiles { get; init; } = [];

@@ -1,7 +1,7 @@
 using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model;
 
-namespace Connect.Lint.Rules.Dependencies;
+namespace Connect.Lint.Rules.Requirements;
 
 /// <summary>CL3002: a line of a requirements file that pip cannot parse, or an include that cannot be followed.</summary>
 public sealed class RequirementsSyntax : RequirementsRule

@@ -2,7 +2,7 @@ using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model;
 using Connect.Lint.Rules.Model.Requirements;
 
-namespace Connect.Lint.Rules.Dependencies;
+namespace Connect.Lint.Rules.Requirements;
 
 /// <summary>CL3006: a Windows- or macOS-only package without an environment marker; Connect installs on Linux.</summary>
 public sealed class PlatformOnlyRequirement : RequirementsRule

@@ -1,7 +1,7 @@
 using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model;
 
-namespace Connect.Lint.Rules.Repository;
+namespace Connect.Lint.Rules.Git;
 
 /// <summary>CL4004: bytecode, __pycache__ or a virtual environment is committed (reported once per directory).</summary>
 public sealed class GeneratedFilesCommitted : Rule

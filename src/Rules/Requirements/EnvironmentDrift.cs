@@ -1,7 +1,7 @@
 using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model;
 
-namespace Connect.Lint.Rules.Dependencies;
+namespace Connect.Lint.Rules.Requirements;
 
 /// <summary>CL3008: a pinned version differs from the version installed where you test.</summary>
 public sealed class EnvironmentDrift : RequirementsRule

@@ -3,7 +3,7 @@ using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model;
 using Connect.Lint.Rules.Model.Requirements;
 
-namespace Connect.Lint.Rules.Dependencies;
+namespace Connect.Lint.Rules.Requirements;
 
 /// <summary>CL3009: credentials written into an index URL or a requirement URL.</summary>
 public sealed partial class IndexCredentials : RequirementsRule

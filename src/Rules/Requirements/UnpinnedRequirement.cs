@@ -1,7 +1,7 @@
 using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model;
 
-namespace Connect.Lint.Rules.Dependencies;
+namespace Connect.Lint.Rules.Requirements;
 
 /// <summary>CL3007: a requirement without an exact pin.</summary>
 public sealed class UnpinnedRequirement : RequirementsRule

@@ -2,7 +2,7 @@ using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model;
 using Connect.Lint.Rules.Model.Text;
 
-namespace Connect.Lint.Rules.Repository;
+namespace Connect.Lint.Rules.Git;
 
 /// <summary>CL4002: a secret file (by its name, or by a private key in it) is committed in, or listed by, the deployment directory.</summary>
 public sealed class SecretInDeployment : Rule

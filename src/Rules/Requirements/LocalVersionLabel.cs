@@ -1,7 +1,7 @@
 using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model;
 
-namespace Connect.Lint.Rules.Dependencies;
+namespace Connect.Lint.Rules.Requirements;
 
 /// <summary>CL3005: a pin with a local version label (==1.0+g1a2b3c), which no package index serves.</summary>
 public sealed class LocalVersionLabel : RequirementsRule

@@ -2,7 +2,7 @@ using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model;
 using Connect.Lint.Rules.Model.Requirements;
 
-namespace Connect.Lint.Rules.Dependencies;
+namespace Connect.Lint.Rules.Requirements;
 
 /// <summary>CL3004: a requirement that points at the local disk: -e ., conda's "pkg @ file:///…", local paths and wheels.</summary>
 public sealed class LocalPathRequirement : RequirementsRule

@@ -1,7 +1,7 @@
 using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model;
 
-namespace Connect.Lint.Rules.Repository;
+namespace Connect.Lint.Rules.Git;
 
 /// <summary>
 /// CL4003: a file stored with Git LFS; Connect's checkout has the pointer, not the content. Known from Git's

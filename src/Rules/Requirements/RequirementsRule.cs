@@ -2,7 +2,7 @@ using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model;
 using Connect.Lint.Rules.Model.Requirements;
 
-namespace Connect.Lint.Rules.Dependencies;
+namespace Connect.Lint.Rules.Requirements;
 
 /// <summary>A rule about the requirements files: helpers to point at entries and to edit them.</summary>
 public abstract class RequirementsRule : Rule

@@ -1,7 +1,7 @@
 using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model;
 
-namespace Connect.Lint.Rules.Repository;
+namespace Connect.Lint.Rules.Git;
 
 /// <summary>CL4001: a file the deployment needs is untracked or ignored, so Connect's Git checkout lacks it.</summary>
 public sealed class NotCommitted : Rule

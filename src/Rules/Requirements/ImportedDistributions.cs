@@ -2,7 +2,7 @@ using Connect.Lint.Rules.Model;
 using Connect.Lint.Rules.Model.Python;
 using Connect.Lint.Rules.Model.Requirements;
 
-namespace Connect.Lint.Rules.Dependencies;
+namespace Connect.Lint.Rules.Requirements;
 
 /// <summary>A third-party top-level import of the deployed code, with the distribution that provides it.</summary>
 public sealed record ImportedDistribution(string ImportName, string Distribution, string? Version, string File, StaticImport Import);

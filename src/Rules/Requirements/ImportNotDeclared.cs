@@ -2,7 +2,7 @@ using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model;
 using Connect.Lint.Rules.Model.Requirements;
 
-namespace Connect.Lint.Rules.Dependencies;
+namespace Connect.Lint.Rules.Requirements;
 
 /// <summary>CL3003: the code imports a third-party package whose distribution requirements.txt does not declare.</summary>
 public sealed class ImportNotDeclared : RequirementsRule
