@@ -94,15 +94,23 @@ public static class InspectCommand
     /// <summary>A value from the user's app (names, rules, messages) as one safe line.</summary>
     private static string Shown(string value) => ReportSanitizer.OneLine(value);
 
+    private static string ShapeName(ObjectShape shape) => shape switch
+    {
+        ObjectShape.App => "app",
+        ObjectShape.Factory => "factory",
+        ObjectShape.FactoryNeedsArgs => "factory-needs-args",
+        _ => "other",
+    };
+
     private static string Resolution(PythonFacts facts) => facts.Import switch
     {
         null when facts.TimedOut => "  (import timed out)",
         null => "  (the interpreter died during the import)",
-        { Outcome: "error", Error: { } e } => $"  (import failed: {e.Type}: {e.Message})",
-        { Outcome: "exit" } i => $"  (import called sys.exit({i.ExitCode}))",
+        { Outcome: ImportOutcome.Error, Error: { } e } => $"  (import failed: {e.Type}: {e.Message})",
+        { Outcome: ImportOutcome.Exit } i => $"  (import called sys.exit({i.ExitCode}))",
         { Resolved: null } => "  (no application object found)",
         { Resolved: { } r } when r.Called => $"  → {r.Name}() called with no arguments (application factory) → Flask app",
         { Resolved: { } r, App: not null } => $"  → object '{r.Name}' (Flask app)",
-        { Resolved: { } r } => $"  → object '{r.Name}' ({r.Shape}, not a Flask app)",
+        { Resolved: { } r } => $"  → object '{r.Name}' ({ShapeName(r.Shape)}, not a Flask app)",
     };
 }

@@ -53,8 +53,8 @@ public sealed class EmbeddedHost : IPythonHost
         try
         {
             var source = $$"""
-                exec(compile({{PythonLiteral(BridgeProtocol.Script.Value)}}, "<connect-lint>", "exec"), _bridge := {"__name__": "__connect_lint__"})
-                _bridge["run_embedded"]({{PythonLiteral(BridgeProtocol.RequestJson(request))}}, {{PythonLiteral(answerPath)}})
+                exec(compile({{PythonLiteral.Of(BridgeProtocol.Script.Value)}}, "<connect-lint>", "exec"), _bridge := {"__name__": "__connect_lint__"})
+                _bridge["run_embedded"]({{PythonLiteral.Of(BridgeProtocol.RequestJson(request))}}, {{PythonLiteral.Of(answerPath)}})
                 """;
             var worker = new Thread(() => python.Run(source)) { IsBackground = true, Name = "connect-lint-python" };
             worker.Start();
@@ -80,18 +80,6 @@ public sealed class EmbeddedHost : IPythonHost
             {
             }
         }
-    }
-
-    /// <summary>A JSON string literal, which is also a valid Python string literal.</summary>
-    private static string PythonLiteral(string value)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            writer.WriteStringValue(value);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     /// <summary>The interpreter's shared libpython, as its sysconfig names it; it must exist (static builds have none).</summary>

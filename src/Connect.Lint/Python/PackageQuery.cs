@@ -8,7 +8,7 @@ namespace Connect.Lint.Python;
 /// <summary>Asks the interpreter, in a process of its own, which distributions are installed and which import names they provide.</summary>
 public static class PackageQuery
 {
-    private static readonly Lazy<string> Script = new(() => EmbeddedText.Read("python/query_packages.py"));
+    private static readonly Lazy<string> Script = new(() => EmbeddedText.Read("python/bridge/distributions.py"));
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     public static InstalledPackages? Run(InterpreterChoice interpreter)

@@ -20,7 +20,10 @@ public interface IPythonHost
 /// <summary>The script's request and answers, shared by the hosts.</summary>
 public static class BridgeProtocol
 {
-    public static readonly Lazy<string> Script = new(() => EmbeddedText.Read("python/introspect.py"));
+    /// <summary>The version of the request and of the answers (bridge-answer.schema.json); the bridge's safe.py says the same.</summary>
+    public const int Version = 1;
+
+    public static readonly Lazy<string> Script = new(BridgeScript.Build);
 
     public static string RequestJson(BridgeRequest request)
     {
@@ -28,7 +31,7 @@ public static class BridgeProtocol
         using (var writer = new System.Text.Json.Utf8JsonWriter(stream))
         {
             writer.WriteStartObject();
-            writer.WriteNumber("protocol", 1);
+            writer.WriteNumber("protocol", Version);
             writer.WriteString("directory", request.Directory);
             writer.WriteString("entrypoint", request.Entrypoint);
             writer.WriteStartArray("sources");

@@ -25,7 +25,7 @@ public sealed class AppRunAtImport : PythonRule
         }
 
         // When the import did not get that far, the static look still finds unguarded module-level calls.
-        if (facts.Import is { Outcome: "imported" })
+        if (facts.Import is { Outcome: ImportOutcome.Imported })
         {
             return;
         }

@@ -15,7 +15,7 @@ public sealed class EntrypointImportFailed : PythonRule
 
     protected override void AnalyzeFacts(Deployment deployment, PythonFacts facts, DiagnosticSink sink)
     {
-        if (facts.Import is not { Outcome: "error", Error: { } error } import)
+        if (facts.Import is not { Outcome: ImportOutcome.Error, Error: { } error } import)
         {
             return;
         }

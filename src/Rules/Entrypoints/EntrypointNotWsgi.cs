@@ -15,7 +15,7 @@ public sealed class EntrypointNotWsgi : PythonRule
 
     protected override void AnalyzeFacts(Deployment deployment, PythonFacts facts, DiagnosticSink sink)
     {
-        if (facts.Import is not { Outcome: "imported", Resolved: { } resolved } import)
+        if (facts.Import is not { Outcome: ImportOutcome.Imported, Resolved: { } resolved } import)
         {
             return;
         }
@@ -24,16 +24,16 @@ public sealed class EntrypointNotWsgi : PythonRule
         var where = EntrypointLocation(deployment);
         string? message = resolved switch
         {
-            { Shape: "factory" } when import.Object is not null =>
+            { Shape: ObjectShape.Factory } when import.Object is not null =>
                 $"'{named}' is an application factory: Connect serves the named object itself and never calls it. " +
                 $"Use the bare module '{import.Module}' (Connect then calls {resolved.Name}() with no arguments) or a module that does app = {resolved.Name}()",
-            { Shape: "factory-needs-args" } =>
+            { Shape: ObjectShape.FactoryNeedsArgs } =>
                 $"'{named}' is a factory that needs arguments; Connect calls factories with none",
             { CallError: { } error } =>
                 $"calling {resolved.Name}() raised {error.Type}: {error.Message}",
-            { Called: true, ResultShape: not "app" } =>
+            { Called: true, ResultShape: not ObjectShape.App } =>
                 $"{resolved.Name}() returned no WSGI application (Connect needs a Flask app)",
-            { Shape: "other" } =>
+            { Shape: ObjectShape.Other } =>
                 $"'{named}' is not a WSGI application (a Flask app, or a callable taking environ and start_response)",
             _ => null,
         };

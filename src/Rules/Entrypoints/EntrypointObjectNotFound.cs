@@ -16,7 +16,7 @@ public sealed class EntrypointObjectNotFound : PythonRule
 
     protected override void AnalyzeFacts(Deployment deployment, PythonFacts facts, DiagnosticSink sink)
     {
-        if (facts.Import is not { Outcome: "imported", Resolved: null } import)
+        if (facts.Import is not { Outcome: ImportOutcome.Imported, Resolved: null } import)
         {
             return;
         }
@@ -26,10 +26,10 @@ public sealed class EntrypointObjectNotFound : PythonRule
             : $"module '{import.Module}' has none of app, application, create_app() or make_app(), which Connect looks for";
         var found = import.Candidates.Count == 0
             ? "; it defines no Flask app"
-            : "; it has " + string.Join(", ", import.Candidates.Select(c => $"'{c.Name}' ({(c.Kind == "app" ? "a Flask app" : "a factory")})"));
+            : "; it has " + string.Join(", ", import.Candidates.Select(c => $"'{c.Name}' ({(c.Kind == CandidateKind.App ? "a Flask app" : "a factory")})"));
 
         Fix? fix = null;
-        var apps = import.Candidates.Where(c => c.Kind == "app").ToList();
+        var apps = import.Candidates.Where(c => c.Kind == CandidateKind.App).ToList();
         if (apps.Count == 1 && deployment.Manifest?.Entrypoint is { } node)
         {
             fix = ManifestFixes.ReplaceString(deployment.Manifest, node, $"{import.Module}:{apps[0].Name}", $"Use entrypoint '{import.Module}:{apps[0].Name}'");

@@ -15,7 +15,7 @@ public sealed class ImportExits : PythonRule
 
     protected override void AnalyzeFacts(Deployment deployment, PythonFacts facts, DiagnosticSink sink)
     {
-        if (facts.Import is { Outcome: "exit" } import)
+        if (facts.Import is { Outcome: ImportOutcome.Exit } import)
         {
             sink.Report(Create(At(deployment, import.Where, facts), null,
                 $"importing '{import.Module}' calls sys.exit({import.ExitCode}): Connect's server process stops"));

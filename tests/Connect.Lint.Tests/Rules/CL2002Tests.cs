@@ -8,7 +8,7 @@ public sealed class CL2002Tests
 {
     private static ImportFacts Failed(string type, string message, string? missing = null) => new()
     {
-        Module = "app", Object = "app", Outcome = "error", Error = new ImportFailure(type, message, missing), Where = new CodeLocation("app.py", 3),
+        Module = "app", Object = "app", Outcome = ImportOutcome.Error, Error = new ImportFailure(type, message, missing), Where = new CodeLocation("app.py", 3),
     };
 
     [Fact]

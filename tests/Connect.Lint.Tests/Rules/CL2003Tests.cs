@@ -9,7 +9,7 @@ public sealed class CL2003Tests
     [Fact]
     public void Fires_WhenTheNamedObjectIsMissing_AndTheFixNamesTheOneApp()
     {
-        var import = new ImportFacts { Module = "app", Object = "application", Outcome = "imported", Candidates = [new Candidate("app", "app")] };
+        var import = new ImportFacts { Module = "app", Object = "application", Outcome = ImportOutcome.Imported, Candidates = [new Candidate("app", CandidateKind.App)] };
         var project = TestDeployment.FlaskApp().CurrentManifest(entrypoint: "app:application", edit: json => json.Replace("\"app:application\"", "[|\"app:application\"|]"))
             .Python(TestFacts.Imported(import));
 

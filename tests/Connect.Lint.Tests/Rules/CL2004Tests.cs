@@ -9,7 +9,7 @@ public sealed class CL2004Tests
     [Fact]
     public void Fires_WhenTheEntrypointNamesAFactory()
     {
-        var import = new ImportFacts { Module = "app", Object = "create_app", Outcome = "imported", Resolved = new ResolvedObject("create_app", "factory", false, null, null) };
+        var import = new ImportFacts { Module = "app", Object = "create_app", Outcome = ImportOutcome.Imported, Resolved = new ResolvedObject("create_app", ObjectShape.Factory, false, null, null) };
         var project = TestDeployment.FlaskApp().CurrentManifest(entrypoint: "app:create_app", edit: json => json.Replace("\"app:create_app\"", "[|\"app:create_app\"|]"))
             .Python(TestFacts.Imported(import));
 
@@ -21,7 +21,7 @@ public sealed class CL2004Tests
     {
         var import = new ImportFacts
         {
-            Module = "app", Outcome = "imported", Resolved = new ResolvedObject("create_app", "factory", true, "app", null), App = TestFacts.FlaskApp(),
+            Module = "app", Outcome = ImportOutcome.Imported, Resolved = new ResolvedObject("create_app", ObjectShape.Factory, true, ObjectShape.App, null), App = TestFacts.FlaskApp(),
         };
         IsQuiet("CL2004", TestDeployment.FlaskApp().CurrentManifest(entrypoint: "app").Python(TestFacts.Imported(import)));
     }

@@ -22,7 +22,7 @@ public sealed class CL2006Tests
     public void Fires_FromTheStaticLook_WhenTheImportDidNotGetThatFar()
     {
         var files = new[] { new StaticFileFacts("app.py", [], [new StaticCall("run", 3, 1, 3, 21)], [], [], null) };
-        var failed = new ImportFacts { Module = "app", Outcome = "error", Error = new ImportFailure("RuntimeError", "boom", null) };
+        var failed = new ImportFacts { Module = "app", Outcome = ImportOutcome.Error, Error = new ImportFailure("RuntimeError", "boom", null) };
         Fires("CL2006", TestDeployment.FlaskApp(appPy: RunsAtImport).CurrentManifest().Python(TestFacts.Imported(failed, files: files)));
     }
 

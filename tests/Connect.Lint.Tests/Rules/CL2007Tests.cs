@@ -9,7 +9,7 @@ public sealed class CL2007Tests
     [Fact]
     public void Fires_OnSysExitAtImport()
     {
-        var import = new ImportFacts { Module = "app", Outcome = "exit", ExitCode = 3, Where = new CodeLocation("app.py", 2) };
+        var import = new ImportFacts { Module = "app", Outcome = ImportOutcome.Exit, ExitCode = 3, Where = new CodeLocation("app.py", 2) };
         var project = TestDeployment.FlaskApp().CurrentManifest().Python(TestFacts.Imported(import));
 
         Assert.Equal("importing 'app' calls sys.exit(3): Connect's server process stops", Assert.Single(Fires("CL2007", project, Line("app.py", 2))).Message);

@@ -22,8 +22,8 @@ public static class TestFacts
         {
             Module = "app",
             Object = "app",
-            Outcome = "imported",
-            Resolved = new ResolvedObject("app", "app", false, null, null),
+            Outcome = ImportOutcome.Imported,
+            Resolved = new ResolvedObject("app", ObjectShape.App, false, null, null),
             App = FlaskApp(),
         },
         Packages = packages,

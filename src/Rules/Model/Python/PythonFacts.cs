@@ -1,7 +1,42 @@
+using System.Text.Json.Serialization;
+
 namespace Connect.Lint.Rules.Model.Python;
 
-// What the Python bridge reports about a deployment (protocol 1). Names mirror the JSON the
-// introspection script writes (snake_case there). Everything is optional: a crash or a hang leaves parts out.
+// What the Python bridge reports about a deployment (protocol 1, src/Connect.Lint/Python/bridge-answer.schema.json).
+// Names mirror the JSON the bridge writes (snake_case there). Everything is optional: a crash or a hang leaves parts out.
+
+/// <summary>How importing the entrypoint ended.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ImportOutcome>))]
+public enum ImportOutcome
+{
+    [JsonStringEnumMemberName("imported")] Imported,
+    [JsonStringEnumMemberName("error")] Error,
+
+    /// <summary>The import called sys.exit.</summary>
+    [JsonStringEnumMemberName("exit")] Exit,
+}
+
+/// <summary>What an object the entrypoint names is.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ObjectShape>))]
+public enum ObjectShape
+{
+    /// <summary>A WSGI application (a Flask app, or a callable taking environ and start_response).</summary>
+    [JsonStringEnumMemberName("app")] App,
+
+    /// <summary>A function callable with no arguments (an application factory).</summary>
+    [JsonStringEnumMemberName("factory")] Factory,
+
+    [JsonStringEnumMemberName("factory-needs-args")] FactoryNeedsArgs,
+    [JsonStringEnumMemberName("other")] Other,
+}
+
+/// <summary>A name in the entrypoint's module that could serve: a Flask app, or a factory named create_app/make_app.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<CandidateKind>))]
+public enum CandidateKind
+{
+    [JsonStringEnumMemberName("app")] App,
+    [JsonStringEnumMemberName("factory")] Factory,
+}
 
 /// <summary>A place in the deployment's own code: relative path and 1-based line.</summary>
 public sealed record CodeLocation(string File, int Line);
@@ -34,10 +69,10 @@ public sealed record ImportFailure(string Type, string Message, string? MissingM
 
 public sealed record CallError(string Type, string Message, CodeLocation? Where);
 
-/// <summary>How the entrypoint resolved: the name found, its shape (app, factory, factory-needs-args, other).</summary>
-public sealed record ResolvedObject(string Name, string Shape, bool Called, string? ResultShape, CallError? CallError);
+/// <summary>How the entrypoint resolved: the name found, its shape, and (for a factory Connect calls) what the call gave.</summary>
+public sealed record ResolvedObject(string Name, ObjectShape Shape, bool Called, ObjectShape? ResultShape, CallError? CallError);
 
-public sealed record Candidate(string Name, string Kind);
+public sealed record Candidate(string Name, CandidateKind Kind);
 
 /// <summary>A URL rule; HasView is false for an endpoint kept only for url_for (flaskr's "index" alias).</summary>
 public sealed record UrlRule(string Rule, string Endpoint, IReadOnlyList<string> Methods, string? Blueprint, CodeLocation? Where, bool HasView = true);
@@ -72,8 +107,7 @@ public sealed record ImportFacts
     public required string Module { get; init; }
     public string? Object { get; init; }
 
-    /// <summary>imported, error or exit.</summary>
-    public required string Outcome { get; init; }
+    public required ImportOutcome Outcome { get; init; }
     public int? ExitCode { get; init; }
     public ImportFailure? Error { get; init; }
     public CodeLocation? Where { get; init; }

@@ -1,0 +1,54 @@
+using System.Text;
+
+namespace Connect.Lint.Python;
+
+/// <summary>
+/// The bridge is a small Python package (<c>Python/bridge/*.py</c>, embedded in the tool). The interpreter gets it
+/// as one script passed with <c>-c</c> (nothing is written to disk): a loader that makes the package
+/// <c>connect_lint_bridge</c> in memory from the modules' sources, in dependency order, then runs its main.
+/// </summary>
+public static class BridgeScript
+{
+    /// <summary>Each module after the modules it imports from.</summary>
+    public static readonly string[] Modules = ["safe", "static_facts", "recorder", "flask_facts", "import_facts", "environment", "main"];
+
+    public static string Build()
+    {
+        var script = new StringBuilder();
+        script.Append("""
+            # connect-lint's Python bridge: the package connect_lint_bridge, loaded from memory (see Python/bridge/).
+            import sys as _sys, types as _types
+
+
+            def _connect_lint_load(modules):
+                package = _types.ModuleType("connect_lint_bridge")
+                package.__path__ = []
+                _sys.modules["connect_lint_bridge"] = package
+                for name, source in modules:
+                    # No __file__: the bridge's modules must never count as the project's (it looks at __file__).
+                    module = _types.ModuleType("connect_lint_bridge." + name)
+                    module.__package__ = "connect_lint_bridge"
+                    _sys.modules[module.__name__] = module
+                    setattr(package, name, module)
+                    exec(compile(source, "<connect-lint>/" + name + ".py", "exec"), module.__dict__)
+                return package
+
+
+            _bridge = _connect_lint_load([
+
+            """);
+        foreach (var module in Modules)
+        {
+            script.Append($"    ({PythonLiteral.Of(module)}, {PythonLiteral.Of(EmbeddedText.Read($"python/bridge/{module}.py"))}),\n");
+        }
+
+        script.Append("""
+            ])
+            run_embedded = _bridge.main.run_embedded
+            if __name__ == "__main__":
+                _bridge.main.process_main()
+
+            """);
+        return script.ToString();
+    }
+}

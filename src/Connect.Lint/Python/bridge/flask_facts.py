@@ -1,0 +1,91 @@
+# connect_lint_bridge.flask_facts: what an imported object is (a Flask app, a factory, something else) and, for a
+# Flask app, its URL rules and blueprints.
+import inspect
+
+_signature, _isfunction, _isclass = inspect.signature, inspect.isfunction, inspect.isclass
+
+
+def is_flask_app(value):
+    try:
+        import flask
+        return isinstance(value, flask.Flask)
+    except Exception:
+        return False
+
+
+def wsgi_shape(value):
+    """'app' for a WSGI application, 'factory' for a no-argument callable, 'factory-needs-args', or 'other'."""
+    if is_flask_app(value):
+        return "app"
+    if not callable(value):
+        return "other"
+    target = value if _isfunction(value) or _isclass(value) else getattr(value, "__call__", value)
+    try:
+        signature = _signature(target)
+    except (TypeError, ValueError):
+        return "app"
+    try:
+        signature.bind({}, lambda *a: None)
+        two_args = True
+    except TypeError:
+        two_args = False
+    try:
+        signature.bind()
+        no_args = True
+    except TypeError:
+        no_args = False
+    if _isfunction(value) and no_args:
+        return "factory"
+    if two_args and not _isclass(value):
+        return "app"
+    return "factory-needs-args" if _isfunction(value) else "other"
+
+
+def candidates(module):
+    found = []
+    for name, value in sorted(vars(module).items()):
+        if name.startswith("_"):
+            continue
+        if is_flask_app(value):
+            found.append({"name": name, "kind": "app"})
+        elif name in ("create_app", "make_app") and callable(value):
+            found.append({"name": name, "kind": "factory"})
+    return found
+
+
+def app_facts(app, recorder):
+    rules = []
+    for rule in app.url_map.iter_rules():
+        methods = sorted(m for m in (rule.methods or ()) if m not in ("HEAD", "OPTIONS"))
+        endpoint = rule.endpoint
+        blueprint = endpoint.rsplit(".", 1)[0] if "." in endpoint else None
+        view = app.view_functions.get(endpoint)
+        where = None
+        code = getattr(view, "__code__", None)
+        if code is not None:
+            where = recorder.user_frame([(code.co_filename, code.co_firstlineno)])
+        rules.append({"rule": rule.rule, "endpoint": endpoint, "methods": methods, "blueprint": blueprint, "where": where,
+                      "has_view": view is not None})
+    registered = {}
+    for registration in recorder.registrations:
+        registered.setdefault(registration["blueprint"], registration)
+    blueprints = []
+    for name, blueprint in app.blueprints.items():
+        registration = registered.get(name.rsplit(".", 1)[-1]) or registered.get(name) or {}
+        blueprints.append({
+            "name": name,
+            "import_name": blueprint.import_name,
+            "url_prefix": registration.get("url_prefix", blueprint.url_prefix),
+            "where": registration.get("where"),
+        })
+    return {
+        "name": app.name,
+        "import_name": app.import_name,
+        "root_path": app.root_path,
+        "static_folder": app.static_folder,
+        "static_url_path": app.static_url_path,
+        "template_folder": app.template_folder,
+        "debug": bool(app.debug),
+        "rules": rules,
+        "blueprints": blueprints,
+    }

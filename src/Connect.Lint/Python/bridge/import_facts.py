@@ -1,0 +1,95 @@
+# connect_lint_bridge.import_facts: imports the entrypoint the way Connect does and says what happened: the
+# outcome, the object the entrypoint resolves to, the Flask app's facts, and the modules the import reached.
+import importlib
+import importlib.util
+import sys
+
+from connect_lint_bridge.flask_facts import app_facts, candidates, is_flask_app, wsgi_shape
+from connect_lint_bridge.recorder import traceback_frames
+from connect_lint_bridge.safe import SEP, join, realpath, relpath, text
+
+_import_module, _spec_from_file_location, _module_from_spec = (
+    importlib.import_module, importlib.util.spec_from_file_location, importlib.util.module_from_spec)
+
+
+def _import_entry_module(directory, module_name):
+    if all(part.isidentifier() for part in module_name.split(".")):
+        return _import_module(module_name)
+    # A file name that is not an identifier (my-app.py): import it by path, as Connect can.
+    path = join(directory, *module_name.split(".")) + ".py"
+    spec = _spec_from_file_location(module_name.replace("-", "_"), path)
+    if spec is None or spec.loader is None:
+        raise ModuleNotFoundError("No module named %r" % module_name, name=module_name)
+    module = _module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def module_facts(directory):
+    """Local modules the import reached (their files), and the third-party top-level names it loaded."""
+    real = realpath(directory)
+    local, third_party = set(), set()
+    stdlib = set(getattr(sys, "stdlib_module_names", ()))
+    for name, module in list(sys.modules.items()):
+        top = name.split(".")[0]
+        filename = getattr(module, "__file__", None)
+        if filename and realpath(filename).startswith(real + SEP):
+            local.add(relpath(realpath(filename), real).replace(SEP, "/"))
+        elif top not in stdlib and top not in sys.builtin_module_names and not top.startswith("_") and filename:
+            third_party.add(top)
+    return sorted(local), sorted(third_party)
+
+
+def import_facts(request, recorder):
+    directory = request["directory"]
+    entrypoint = request.get("entrypoint") or "app"
+    module_name, _, object_name = entrypoint.partition(":")
+    facts = {"kind": "import", "module": module_name, "object": object_name or None, "outcome": None,
+             "patched": recorder.install(), "resolved": None, "candidates": [], "app": None}
+    try:
+        module = _import_entry_module(directory, module_name)
+    except SystemExit as error:
+        facts["outcome"] = "exit"
+        facts["exit_code"] = int(error.code) if isinstance(error.code, int) else (0 if error.code is None else 1)
+        facts["where"] = recorder.user_frame(traceback_frames(error))
+        return facts
+    except BaseException as error:
+        facts["outcome"] = "error"
+        facts["error"] = {"type": type(error).__name__, "message": text(error),
+                          "missing_module": getattr(error, "name", None) if isinstance(error, ImportError) else None}
+        facts["where"] = recorder.user_frame(traceback_frames(error))
+        if isinstance(error, SyntaxError) and error.filename:
+            facts["where"] = recorder.user_frame([(error.filename, error.lineno or 1)]) or facts["where"]
+        return facts
+    finally:
+        facts["runs"] = recorder.runs
+
+    facts["outcome"] = "imported"
+    facts["candidates"] = candidates(module)
+    names = [object_name] if object_name else ["app", "application", "create_app", "make_app"]
+    for name in names:
+        if not hasattr(module, name):
+            continue
+        value = getattr(module, name)
+        shape = wsgi_shape(value)
+        resolved = {"name": name, "shape": shape, "called": False}
+        if shape == "factory" and not object_name:
+            try:
+                value = value()
+                resolved["called"] = True
+                shape = wsgi_shape(value)
+                resolved["result_shape"] = shape
+            except BaseException as error:
+                resolved["call_error"] = {"type": type(error).__name__, "message": text(error),
+                                          "where": recorder.user_frame(traceback_frames(error))}
+        facts["resolved"] = resolved
+        if is_flask_app(value):
+            facts["app"] = app_facts(value, recorder)
+        break
+    facts["unregistered_blueprints"] = [
+        {"name": bp["name"], "where": bp["where"]}
+        for key, bp in recorder.blueprints.items()
+        if not any(r["id"] == key for r in recorder.registrations)
+    ]
+    return facts

@@ -1,0 +1,97 @@
+# connect_lint_bridge.main: runs inside the project's own interpreter and answers with facts.
+#
+# Protocol (version 1): the request is JSON {"protocol", "directory", "entrypoint", "sources", "timeout",
+# "static_only"}. Answers are JSON lines (bridge-answer.schema.json): first {"kind": "static", ...} (from `ast`,
+# no user code run), then {"kind": "import", ...} after importing the entrypoint the way Connect does. In the
+# process host they go to the process's original stdout while fd 1 points at stderr, so nothing user code prints
+# can corrupt the answer; a hard exit or a hang after the static line still leaves the static facts with the caller.
+import faulthandler
+import os
+import sys
+
+from connect_lint_bridge.environment import environment_facts
+from connect_lint_bridge.import_facts import import_facts, module_facts
+from connect_lint_bridge.recorder import Recorder
+from connect_lint_bridge.safe import PROTOCOL, SEP, encode, fd_sender, join, loads, os_chdir, os_dup, os_dup2, realpath
+from connect_lint_bridge.static_facts import static_facts
+
+_exit = os._exit
+
+
+def run(request, send, watchdog):
+    directory = request["directory"]
+    # Environment and static facts first, with the project not yet on sys.path: nothing of it runs for them.
+    environment = environment_facts()
+    static = [static_facts(join(directory, rel), rel) for rel in request.get("sources", [])]
+    send({"kind": "static", "protocol": PROTOCOL, "environment": environment, "files": static})
+    if request.get("static_only"):
+        return  # write-manifest: versions, locale and ast facts; the project is never imported
+    os_chdir(directory)
+    sys.path.insert(0, directory)
+    if watchdog:
+        # Only in a process of our own: faulthandler's signal handlers must not replace a host's.
+        try:
+            faulthandler.enable(file=sys.__stderr__)
+            if request.get("timeout"):
+                faulthandler.dump_traceback_later(max(request["timeout"] - 1, 0.5), exit=False, file=sys.__stderr__)
+        except Exception:
+            pass
+    recorder = Recorder(directory)
+    try:
+        facts = import_facts(request, recorder)
+    finally:
+        recorder.uninstall()
+    try:
+        local, third_party = module_facts(directory)
+    except BaseException:
+        local, third_party = [], []  # sys.modules as user code left it may hold anything
+    facts.update(protocol=PROTOCOL, local_modules=local, third_party=third_party)
+    send(facts)
+
+
+def process_main():
+    """The process host: answers on the original stdout, user output on stderr, then a hard exit."""
+    try:
+        # A session of our own: the caller ends every process user code starts (even one that outlives us) at once.
+        os.setsid()
+    except OSError:
+        pass
+    answer_fd = os_dup(1)
+    os_dup2(2, 1)
+    sys.stdout = sys.stderr
+    run(loads(sys.argv[1]), fd_sender(answer_fd), watchdog=True)
+    try:
+        sys.stderr.flush()
+    except BaseException:
+        pass
+    # Non-daemon threads started by user code must not keep us alive: the answer is complete.
+    _exit(0)
+
+
+def run_embedded(request_json, answer_path):
+    """The embedded host: same facts, written to a file; the host process's state is put back after."""
+    request = loads(request_json)
+    directory = realpath(request["directory"])
+    saved_cwd, saved_path, saved_stdout = os.getcwd(), list(sys.path), sys.stdout
+    saved_modules = set(sys.modules)
+    saved_fd = os.dup(1)
+    lines = []
+    try:
+        sys.stdout.flush()
+        os.dup2(2, 1)
+        sys.stdout = sys.stderr
+        run(request, lambda message: lines.append(encode(message)), watchdog=False)
+    finally:
+        sys.stdout.flush()
+        os.dup2(saved_fd, 1)
+        os.close(saved_fd)
+        sys.stdout = saved_stdout
+        os.chdir(saved_cwd)
+        sys.path[:] = saved_path
+        # The deployment's own modules go, so that another deployment's "app" is imported afresh.
+        for name in set(sys.modules) - saved_modules:
+            filename = getattr(sys.modules.get(name), "__file__", None) or ""
+            if realpath(filename).startswith(directory + SEP):
+                del sys.modules[name]
+        with open(answer_path, "w", encoding="utf-8") as handle:
+            handle.write("".join(lines))

@@ -1,0 +1,105 @@
+# connect_lint_bridge.recorder: watches the import of user code: app.run()/run_simple calls (replaced, so they
+# never block), Blueprints created and registered, and where in the deployment's own code each happened.
+import sys
+
+from connect_lint_bridge.safe import SEP, realpath, relpath
+
+_getframe = sys._getframe
+_INHERITED = object()  # marks a patched name the class only inherited: uninstalling deletes it
+
+
+def _flag(value):
+    return None if value is None else bool(value)
+
+
+def traceback_frames(error):
+    frames = []
+    tb = error.__traceback__
+    while tb is not None:
+        frames.append((tb.tb_frame.f_code.co_filename, tb.tb_lineno))
+        tb = tb.tb_next
+    return frames
+
+
+class Recorder:
+    def __init__(self, directory):
+        self.directory = realpath(directory)
+        self.runs = []
+        self.registrations = []
+        self.blueprints = {}
+        self.originals = []
+
+    def user_frame(self, frames):
+        """The innermost frame in the deployment's own code, as {"file": relative path, "line": n}."""
+        chosen = None
+        for filename, line in frames:
+            real = realpath(filename) if filename and not filename.startswith("<") else ""
+            if real.startswith(self.directory + SEP):
+                chosen = {"file": relpath(real, self.directory).replace(SEP, "/"), "line": line or 1}
+        return chosen
+
+    def caller(self):
+        frame = _getframe(2)
+        frames = []
+        while frame is not None:
+            frames.append((frame.f_code.co_filename, frame.f_lineno))
+            frame = frame.f_back
+        frames.reverse()
+        return self.user_frame(frames)
+
+    def install(self):
+        """Replace app.run()/run_simple and watch blueprints, before the user's module is imported."""
+        try:
+            import flask
+            import werkzeug.serving
+        except Exception:
+            return False
+        recorder = self
+
+        def fake_run(self_app, *args, **kwargs):
+            recorder.runs.append({"call": "run", "where": recorder.caller(), "debug": _flag(kwargs.get("debug"))})
+
+        def fake_run_simple(*args, **kwargs):
+            recorder.runs.append({"call": "run_simple", "where": recorder.caller(), "debug": _flag(kwargs.get("use_debugger"))})
+
+        for owner, name in ((flask.Flask, "run"), (werkzeug.serving, "run_simple"), (flask.Blueprint, "__init__"),
+                            (flask.Flask, "register_blueprint"), (flask.Blueprint, "register_blueprint")):
+            self.originals.append((owner, name, vars(owner).get(name, _INHERITED)))
+        flask.Flask.run = fake_run
+        werkzeug.serving.run_simple = fake_run_simple
+
+        original_init = flask.Blueprint.__init__
+
+        def blueprint_init(self_bp, *args, **kwargs):
+            original_init(self_bp, *args, **kwargs)
+            recorder.blueprints[id(self_bp)] = {"name": self_bp.name, "where": recorder.caller(), "object": self_bp}
+
+        flask.Blueprint.__init__ = blueprint_init
+
+        def wrap_register(owner):
+            original = owner.register_blueprint
+
+            def register_blueprint(self_owner, blueprint, **options):
+                recorder.registrations.append({
+                    "blueprint": getattr(blueprint, "name", None),
+                    "id": id(blueprint),
+                    "owner": getattr(self_owner, "name", None),
+                    "owner_is_app": isinstance(self_owner, flask.Flask),
+                    "url_prefix": options.get("url_prefix", getattr(blueprint, "url_prefix", None)),
+                    "where": recorder.caller(),
+                })
+                return original(self_owner, blueprint, **options)
+
+            owner.register_blueprint = register_blueprint
+
+        wrap_register(flask.Flask)
+        wrap_register(flask.Blueprint)
+        return True
+
+    def uninstall(self):
+        for owner, name, original in reversed(self.originals):
+            if original is _INHERITED:
+                delattr(owner, name)
+            else:
+                setattr(owner, name, original)
+        self.originals = []
