@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Connect.Lint;
 using Connect.Lint.Commands;
-using Connect.Lint.Python;
 using Connect.Lint.Reporting;
 using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Settings;
