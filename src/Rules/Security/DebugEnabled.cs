@@ -21,7 +21,12 @@ public sealed partial class DebugEnabled : SourceRule
             // Code under the main guard runs only on a developer's machine: Connect imports the module.
             foreach (var line in PythonCodeLines.Of(file.Text).Where(l => !l.UnderMainGuard))
             {
-                foreach (Match match in DebugOn().Matches(line.Code))
+                if (!DebugOn().IsMatch(line.SpanIn(file.Text)))
+                {
+                    continue;
+                }
+
+                foreach (Match match in DebugOn().Matches(line.CodeIn(file.Text)))
                 {
                     var what = match.Groups["what"];
                     sink.Report(Create(At(file, line, what), null, what.Value));

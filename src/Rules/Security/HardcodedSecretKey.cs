@@ -20,7 +20,12 @@ public sealed partial class HardcodedSecretKey : SourceRule
         {
             foreach (var line in PythonCodeLines.Of(file.Text))
             {
-                foreach (Match match in LiteralSecretKey().Matches(line.Code))
+                if (!LiteralSecretKey().IsMatch(line.SpanIn(file.Text)))
+                {
+                    continue;
+                }
+
+                foreach (Match match in LiteralSecretKey().Matches(line.CodeIn(file.Text)))
                 {
                     sink.Report(Create(At(file, line, match.Groups["what"]), null));
                 }

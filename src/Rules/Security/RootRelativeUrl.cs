@@ -22,7 +22,12 @@ public sealed partial class RootRelativeUrl : SourceRule
             {
                 foreach (var line in PythonCodeLines.Of(file.Text))
                 {
-                    foreach (Match match in RootRedirect().Matches(line.Code))
+                    if (!RootRedirect().IsMatch(line.SpanIn(file.Text)))
+                    {
+                        continue;
+                    }
+
+                    foreach (Match match in RootRedirect().Matches(line.CodeIn(file.Text)))
                     {
                         var quoted = match.Groups["what"];
                         sink.Report(Create(At(file, line, quoted), null, $"redirect({quoted.Value})", Advice(quoted.Value.Trim('"', '\''))));
