@@ -147,6 +147,10 @@ public sealed class FileAccessPolicy
     }
 
     /// <summary>A read failure as a person reads it (no .NET exception text with the full path).</summary>
+    /// <summary>The text of a small deployment file by relative path (a package's __init__.py), or null when it is refused or unreadable.</summary>
+    public string? SourceOf(string relativePath) =>
+        Read(Path.Combine(Root, relativePath), 1024 * 1024).Bytes is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes) : null;
+
     public static string CouldNotRead(Exception e) =>
         e is UnauthorizedAccessException ? "it could not be read (permission denied)" : $"it could not be read ({e.Message.TrimEnd('.')})";
 

@@ -11,7 +11,8 @@ public static class ManifestGenerator
     public static ManifestProposal Generate(Deployment deployment, PythonEnvironment python, string? entrypointOverride, Func<string?> askBridge)
     {
         var withRequires = deployment with { PythonRequires = PythonRequiresSource.Find(deployment.Directory) };
-        return ManifestProposals.Compose(withRequires, python.Facts, entrypointOverride, askBridge, Display, out var problem)
+        var policy = new FileAccessPolicy(deployment.Directory);
+        return ManifestProposals.Compose(withRequires, python.Facts, entrypointOverride, askBridge, Display, policy.SourceOf, out var problem)
                ?? throw new UsageException(problem!);
 
         string Display(string relative) => Reporting.DisplayPath.Of(Path.Combine(deployment.Directory, relative));

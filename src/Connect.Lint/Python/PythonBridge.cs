@@ -46,7 +46,7 @@ public static class PythonBridge
 
         var entrypoint = options.EntrypointOverride
                          ?? (manifest?.Entrypoint?.Value is { } listed && Entrypoint.SyntaxProblem(listed) is null ? listed : null)
-                         ?? EntrypointInference.Infer(inventory)
+                         ?? EntrypointInference.Infer(inventory, policy.SourceOf)
                          ?? "app";
         var sources = inventory
             .Where(p => p.EndsWith(".py", StringComparison.Ordinal) && IsParsable(policy, p))

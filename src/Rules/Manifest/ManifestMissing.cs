@@ -30,7 +30,7 @@ public sealed class ManifestMissing : Rule
         if (python is not null)
         {
             proposal = ManifestProposals.Compose(deployment, python, entrypointOverride: null,
-                () => ManifestProposals.EntrypointFromStaticFacts(deployment.Python), Display, out problem);
+                () => ManifestProposals.EntrypointFromStaticFacts(deployment.Python), Display, SourceOf(deployment), out problem);
         }
         else
         {
@@ -46,4 +46,7 @@ public sealed class ManifestMissing : Rule
     }
 
     private static string Display(string relative) => relative == "." ? "the deployment directory" : relative;
+
+    private static Func<string, string?> SourceOf(Deployment deployment) =>
+        relative => deployment.TextFiles.FirstOrDefault(f => f.RelativePath == relative)?.Text;
 }

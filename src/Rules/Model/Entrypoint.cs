@@ -80,35 +80,3 @@ public sealed record Entrypoint(string Module, string? Object)
     private static bool IsIdentifier(string name) =>
         name.Length > 0 && !char.IsAsciiDigit(name[0]) && name.All(c => char.IsLetterOrDigit(c) || c == '_');
 }
-
-/// <summary>rsconnect's default entrypoint when none is given, from the deployment's top-level .py files.</summary>
-public static class EntrypointInference
-{
-    private static readonly string[] Preferred = ["app", "application", "main", "api"];
-
-    /// <summary>The module name (a bare module, as rsconnect stores it), or null when no rule decides.</summary>
-    public static string? Infer(IEnumerable<string> inventory)
-    {
-        var modules = inventory
-            .Where(path => !path.Contains('/') && path.EndsWith(".py", StringComparison.Ordinal))
-            .Select(path => path[..^3])
-            .ToList();
-        foreach (var name in Preferred)
-        {
-            if (modules.Contains(name))
-            {
-                return name;
-            }
-        }
-
-        if (modules.Count == 1)
-        {
-            return modules[0];
-        }
-
-        var appLike = modules.Where(m =>
-            m.StartsWith("app-", StringComparison.Ordinal) || m.StartsWith("app_", StringComparison.Ordinal) ||
-            m.EndsWith("-app", StringComparison.Ordinal) || m.EndsWith("_app", StringComparison.Ordinal)).ToList();
-        return appLike.Count == 1 ? appLike[0] : null;
-    }
-}

@@ -24,9 +24,11 @@ public static class ManifestProposals
     /// <param name="entrypointOverride">--entrypoint, when given.</param>
     /// <param name="staticEntrypoint">Asked only when rsconnect's rules do not decide (it may run the interpreter).</param>
     /// <param name="display">How a deployment-relative path is shown in a problem.</param>
+    /// <param name="sourceOf">The text of a deployment file (a package's __init__.py, when no module is the app), or null.</param>
     /// <param name="problem">Why no manifest can be made: one line a person can act on.</param>
     public static ManifestProposal? Compose(
-        Deployment deployment, EnvironmentFacts python, string? entrypointOverride, Func<string?> staticEntrypoint, Func<string, string> display, out string? problem)
+        Deployment deployment, EnvironmentFacts python, string? entrypointOverride, Func<string?> staticEntrypoint, Func<string, string> display,
+        Func<string, string?> sourceOf, out string? problem)
     {
         problem = null;
         if (!deployment.StateOf(deployment.PackageFile).Exists)
@@ -37,7 +39,7 @@ public static class ManifestProposals
         }
 
         var existing = deployment.Manifest;
-        var entrypoint = ChooseEntrypoint(deployment, existing, entrypointOverride, staticEntrypoint, display, out problem);
+        var entrypoint = ChooseEntrypoint(deployment, existing, entrypointOverride, staticEntrypoint, display, sourceOf, out problem);
         if (entrypoint is null)
         {
             return null;
@@ -78,12 +80,14 @@ public static class ManifestProposals
         var modules = (facts?.Files ?? [])
             .Where(f => !f.File.Contains('/') && f.File.EndsWith(".py", StringComparison.Ordinal) && f.FlaskApps.Count > 0)
             .Select(f => f.File[..^3])
+            .Where(module => EntrypointInference.NotAnApp(module) is null)
             .ToList();
         return modules.Count == 1 ? modules[0] : null;
     }
 
     private static string? ChooseEntrypoint(
-        Deployment deployment, ConnectManifest? existing, string? entrypointOverride, Func<string?> staticEntrypoint, Func<string, string> display, out string? problem)
+        Deployment deployment, ConnectManifest? existing, string? entrypointOverride, Func<string?> staticEntrypoint, Func<string, string> display,
+        Func<string, string?> sourceOf, out string? problem)
     {
         problem = null;
         if (entrypointOverride is not null)
@@ -102,11 +106,11 @@ public static class ManifestProposals
             return kept;
         }
 
-        var chosen = EntrypointInference.Infer(deployment.Inventory) ?? staticEntrypoint();
+        var choice = EntrypointInference.Choose(deployment.Inventory, sourceOf);
+        var chosen = choice.Module ?? staticEntrypoint();
         if (chosen is null)
         {
-            problem = $"{display(".")}: cannot tell which module is the app (no app.py, application.py, main.py or api.py, " +
-                      "and not exactly one top-level .py file that creates a Flask app); pass --entrypoint module:app";
+            problem = $"{display(".")}: {choice.WhyNone()}";
         }
 
         return chosen;

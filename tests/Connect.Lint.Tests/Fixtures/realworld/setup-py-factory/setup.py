@@ -1,0 +1,8 @@
+from setuptools import find_packages, setup
+
+setup(
+    name="myapp",
+    version="1.0.0",
+    packages=find_packages(),
+    install_requires=["flask"],
+)

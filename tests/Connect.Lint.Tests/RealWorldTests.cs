@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Xunit;
+
+namespace Connect.Lint.Tests;
+
+/// <summary>
+/// Real-world layouts (Fixtures/realworld, written for these tests), checked end to end with the real interpreter:
+/// each must get the diagnostics that describe a real deploy or security problem, and no other error.
+/// </summary>
+public sealed class RealWorldTests
+{
+    private sealed record Found(string Code, string Severity, string File, int Line, string Message);
+
+    private static IReadOnlyList<Found> Check(TempProject project, params string[] extra)
+    {
+        var run = project.Run(["check", "project", "--python", TestPython.Path, "--format", "json", "--exit-zero", .. extra]);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        using var json = JsonDocument.Parse(run.Stdout);
+        return json.RootElement.GetProperty("diagnostics").EnumerateArray()
+            .Select(d => new Found(
+                d.GetProperty("code").GetString()!, d.GetProperty("severity").GetString()!, d.GetProperty("file").GetString()!,
+                d.TryGetProperty("location", out var l) && l.ValueKind == JsonValueKind.Object ? l.GetProperty("line").GetInt32() : 0,
+                d.GetProperty("message").GetString()!))
+            .ToList();
+    }
+
+    private static string Errors(IEnumerable<Found> found) =>
+        string.Join(", ", found.Where(f => f.Severity == "error").Select(f => f.Code).Order());
+
+    [Fact]
+    public void SetupPyBesideAPackageFactory_IsNeverTheEntrypoint()
+    {
+        using var project = TempProject.FromFixture("realworld/setup-py-factory");
+
+        var found = Check(project);
+
+        // The only error is the missing manifest, and its fix names the package: setup.py is never imported.
+        Assert.Equal("CL1001", Errors(found));
+        Assert.DoesNotContain(found, f => f.Code is "CL2002" or "CL2007");
+        Assert.Equal(0, project.Run("write-manifest", "project", "--python", TestPython.Path).ExitCode);
+        Assert.Contains("\"entrypoint\": \"myapp\"", project.Read("manifest.json"));
+        Assert.Equal(string.Empty, Errors(Check(project)));
+    }
+
+    [Fact]
+    public void WithoutAnyApp_TheMessageSaysWhatWasConsideredAndWhy()
+    {
+        using var project = TempProject.FromFixture("realworld/setup-py-factory");
+        Directory.Delete(project.PathOf("myapp"), recursive: true);
+
+        var run = project.Run("write-manifest", "project", "--python", TestPython.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("cannot tell which module is the app (not apps: setup (setup.py is a packaging script: importing it runs setuptools)); pass --entrypoint module:app", run.Stderr);
+    }
+}
