@@ -53,4 +53,30 @@ public sealed class RealWorldTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("cannot tell which module is the app (not apps: setup (setup.py is a packaging script: importing it runs setuptools)); pass --entrypoint module:app", run.Stderr);
     }
+
+    [Fact]
+    public void ConfigClassesTheAppDoesNotLoad_AreNotDebugOrLiteralKeys()
+    {
+        using var project = TempProject.FromFixture("realworld/config-classes");
+        Assert.Equal(0, project.Run("write-manifest", "project", "--python", TestPython.Path).ExitCode);
+
+        var found = Check(project);
+
+        Assert.Equal(string.Empty, Errors(found));
+        Assert.DoesNotContain(found, f => f.Code is "CL5001" or "CL5002");
+    }
+
+    [Fact]
+    public void ALiteralFallbackTheAppEndsUpWith_IsReportedWhereItIsWritten()
+    {
+        using var project = TempProject.FromFixture("realworld/config-classes");
+        project.Write("config.py", project.Read("config.py").Replace("os.environ.get(\"SECRET_KEY\")", "os.environ.get(\"SECRET_KEY\", \"change-me\")", StringComparison.Ordinal));
+        Assert.Equal(0, project.Run("write-manifest", "project", "--python", TestPython.Path).ExitCode);
+
+        var found = Check(project);
+
+        var secret = Assert.Single(found, f => f.Code == "CL5002");
+        Assert.Equal(("error", "project/config.py", 6), (secret.Severity, secret.File, secret.Line));
+        Assert.DoesNotContain("change-me", string.Join("\n", found.Select(f => f.Message)), StringComparison.Ordinal);
+    }
 }

@@ -18,33 +18,9 @@ public abstract class PythonRule : Rule
     protected abstract void AnalyzeFacts(Deployment deployment, PythonFacts facts, DiagnosticSink sink);
 
     /// <summary>The entrypoint in the manifest when there is one; else the manifest's place.</summary>
-    protected static Location EntrypointLocation(Deployment deployment)
-    {
-        var manifest = deployment.Manifest;
-        if (manifest?.Entrypoint is { } node)
-        {
-            return manifest.Source.LocationOf(node.Start, node.End);
-        }
-
-        return manifest?.Metadata is { } metadata
-            ? manifest.Source.LocationOf(metadata.Start, metadata.Start + 1)
-            : Location.WholeFile(deployment.ManifestPath);
-    }
+    protected static Location EntrypointLocation(Deployment deployment) => PythonLocations.Entrypoint(deployment);
 
     /// <summary>A place in user code, with columns when the static facts know the call at that line.</summary>
-    protected static Location At(Deployment deployment, CodeLocation? where, PythonFacts facts, Func<StaticFileFacts, IEnumerable<StaticCall>>? calls = null)
-    {
-        if (where is null)
-        {
-            return EntrypointLocation(deployment);
-        }
-
-        var call = calls is null
-            ? null
-            : facts.Files.Where(f => f.File == where.File).SelectMany(calls).FirstOrDefault(c => c.Line == where.Line);
-        var path = deployment.FullPath(where.File);
-        return call is null
-            ? Location.LineOnly(path, where.Line)
-            : new Location(path, call.Line, call.Column, call.EndLine, call.EndColumn);
-    }
+    protected static Location At(Deployment deployment, CodeLocation? where, PythonFacts facts, Func<StaticFileFacts, IEnumerable<StaticCall>>? calls = null) =>
+        PythonLocations.At(deployment, where, facts, calls);
 }

@@ -1,11 +1,15 @@
 using System.Text.RegularExpressions;
 using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model;
+using Connect.Lint.Rules.Model.Python;
 using Connect.Lint.Rules.Model.Text;
 
 namespace Connect.Lint.Rules.Security;
 
-/// <summary>CL5001: Flask debug mode switched on in code (app.run(debug=True), app.debug = True, DEBUG = True).</summary>
+/// <summary>
+/// CL5001: Flask debug mode switched on (app.run(debug=True) at import, app.debug = True, DEBUG = True). Decided from
+/// the imported app (app.debug, and the run() calls the import made); the text scan is the fallback.
+/// </summary>
 public sealed partial class DebugEnabled : SourceRule
 {
     public override DiagnosticDescriptor Descriptor { get; } = Descriptors.Create(
@@ -16,9 +20,50 @@ public sealed partial class DebugEnabled : SourceRule
 
     protected override void AnalyzeSources(Deployment deployment, DiagnosticSink sink)
     {
+        var found = TextFindings(deployment).ToList();
+        if (deployment.Python is not { ImportedApp: { } app } facts)
+        {
+            foreach (var (location, text) in found)
+            {
+                sink.Report(Guess(Create(location, null, text)));
+            }
+
+            return;
+        }
+
+        // The import ran: app.run(debug=True) calls it made, and app.debug as the app ended up with it.
+        var reported = new HashSet<(string, int)>();
+        foreach (var run in facts.Import!.Runs.Where(r => r.Debug == true && r.Where is not null))
+        {
+            var location = PythonLocations.At(deployment, run.Where, facts, f => f.ModuleLevelRuns);
+            if (reported.Add((location.FilePath, location.Line)))
+            {
+                sink.Report(Create(location, null, run.Call == "run" ? "app.run(debug=True)" : "run_simple(use_debugger=True)"));
+            }
+        }
+
+        if (!app.Debug)
+        {
+            return; // DEBUG = True in a config the app does not load, or under a condition that did not hold
+        }
+
+        var assignments = found.Where(f => !reported.Contains((f.Location.FilePath, f.Location.Line))).ToList();
+        foreach (var (location, text) in assignments)
+        {
+            sink.Report(Create(location, null, text));
+        }
+
+        if (assignments.Count == 0 && reported.Count == 0)
+        {
+            sink.Report(Create(PythonLocations.Entrypoint(deployment), null, "app.debug is True after the import"));
+        }
+    }
+
+    /// <summary>Where the code reads as switching debug on; code under the main guard never runs on Connect (it imports the module).</summary>
+    private static IEnumerable<(Location Location, string Text)> TextFindings(Deployment deployment)
+    {
         foreach (var file in deployment.TextFiles.Where(f => f.Kind == TextFileKind.Python))
         {
-            // Code under the main guard runs only on a developer's machine: Connect imports the module.
             foreach (var line in PythonCodeLines.Of(file.Text).Where(l => !l.UnderMainGuard))
             {
                 if (!DebugOn().IsMatch(line.SpanIn(file.Text)))
@@ -29,7 +74,7 @@ public sealed partial class DebugEnabled : SourceRule
                 foreach (Match match in DebugOn().Matches(line.CodeIn(file.Text)))
                 {
                     var what = match.Groups["what"];
-                    sink.Report(Create(At(file, line, what), null, what.Value));
+                    yield return (At(file, line, what), what.Value);
                 }
             }
         }

@@ -1,11 +1,15 @@
 using System.Text.RegularExpressions;
 using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model;
+using Connect.Lint.Rules.Model.Python;
 using Connect.Lint.Rules.Model.Text;
 
 namespace Connect.Lint.Rules.Security;
 
-/// <summary>CL5002: SECRET_KEY / secret_key set to a string literal.</summary>
+/// <summary>
+/// CL5002: the secret key the app uses is a string literal. Decided from the imported app (where its SECRET_KEY
+/// came from: a literal in the code, the environment, something computed); the text scan is the fallback.
+/// </summary>
 public sealed partial class HardcodedSecretKey : SourceRule
 {
     public override DiagnosticDescriptor Descriptor { get; } = Descriptors.Create(
@@ -16,6 +20,17 @@ public sealed partial class HardcodedSecretKey : SourceRule
 
     protected override void AnalyzeSources(Deployment deployment, DiagnosticSink sink)
     {
+        if (deployment.Python?.ImportedApp is { } app)
+        {
+            // A literal the app does not end up with (a DevelopmentConfig it does not load) is no problem.
+            if (app.SecretKey is { Source: SecretKeySource.Literal, Where: { } where })
+            {
+                sink.Report(Create(PythonLocations.Of(deployment, where), null));
+            }
+
+            return;
+        }
+
         foreach (var file in deployment.TextFiles.Where(f => f.Kind == TextFileKind.Python))
         {
             foreach (var line in PythonCodeLines.Of(file.Text))
@@ -27,7 +42,7 @@ public sealed partial class HardcodedSecretKey : SourceRule
 
                 foreach (Match match in LiteralSecretKey().Matches(line.CodeIn(file.Text)))
                 {
-                    sink.Report(Create(At(file, line, match.Groups["what"]), null));
+                    sink.Report(Guess(Create(At(file, line, match.Groups["what"]), null)));
                 }
             }
         }

@@ -1,7 +1,13 @@
 # connect_lint_bridge.flask_facts: what an imported object is (a Flask app, a factory, something else) and, for a
 # Flask app, its URL rules and blueprints.
+import ast
 import inspect
+import os
 
+from connect_lint_bridge.safe import SEP, read_regular_file, realpath
+
+_ast_parse, _ast_walk, _Constant = ast.parse, ast.walk, ast.Constant
+_environ = os.environ
 _signature, _isfunction, _isclass = inspect.signature, inspect.isfunction, inspect.isclass
 
 
@@ -89,3 +95,41 @@ def app_facts(app, recorder):
         "rules": rules,
         "blueprints": blueprints,
     }
+
+
+def secret_key_facts(app, local_files, directory):
+    """Where the SECRET_KEY the app ended up with came from: a string literal in the deployment's code (and where),
+    the environment, something else (computed, read from a file), or unset. The value itself is never sent."""
+    try:
+        value = app.config.get("SECRET_KEY")
+    except Exception:
+        return {"source": "other", "where": None}
+    if isinstance(value, bytes):
+        try:
+            value = value.decode("utf-8")
+        except Exception:
+            return {"source": "other", "where": None}
+    if value is None or value == "":
+        return {"source": "unset", "where": None}
+    if not isinstance(value, str):
+        return {"source": "other", "where": None}
+    try:
+        if any(value == variable for variable in list(_environ.values())):
+            return {"source": "environment", "where": None}
+    except Exception:
+        pass
+    for relative in local_files:
+        if not relative.endswith(".py"):
+            continue
+        try:
+            source = read_regular_file(realpath(directory) + SEP + relative.replace("/", SEP))
+            tree = _ast_parse(source) if source is not None else None
+        except Exception:
+            continue
+        for node in _ast_walk(tree) if tree is not None else ():
+            if isinstance(node, _Constant) and isinstance(node.value, str) and node.value == value:
+                return {"source": "literal", "where": {
+                    "file": relative, "line": node.lineno, "column": node.col_offset + 1,
+                    "end_line": getattr(node, "end_lineno", None) or node.lineno,
+                    "end_column": (getattr(node, "end_col_offset", None) or node.col_offset) + 1}}
+    return {"source": "other", "where": None}

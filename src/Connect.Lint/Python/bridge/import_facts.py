@@ -4,7 +4,7 @@ import importlib
 import importlib.util
 import sys
 
-from connect_lint_bridge.flask_facts import app_facts, candidates, is_flask_app, wsgi_shape
+from connect_lint_bridge.flask_facts import app_facts, candidates, is_flask_app, secret_key_facts, wsgi_shape
 from connect_lint_bridge.recorder import traceback_frames
 from connect_lint_bridge.safe import SEP, join, realpath, relpath, text
 
@@ -86,6 +86,11 @@ def import_facts(request, recorder):
         facts["resolved"] = resolved
         if is_flask_app(value):
             facts["app"] = app_facts(value, recorder)
+            try:
+                local, _ = module_facts(directory)
+                facts["app"]["secret_key"] = secret_key_facts(value, local, directory)
+            except BaseException:
+                facts["app"]["secret_key"] = {"source": "other", "where": None}
         break
     facts["unregistered_blueprints"] = [
         {"name": bp["name"], "where": bp["where"]}

@@ -79,6 +79,24 @@ public sealed record UrlRule(string Rule, string Endpoint, IReadOnlyList<string>
 
 public sealed record BlueprintFacts(string Name, string ImportName, string? UrlPrefix, CodeLocation? Where);
 
+/// <summary>Where the app's SECRET_KEY came from, as the import showed it.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SecretKeySource>))]
+public enum SecretKeySource
+{
+    /// <summary>A string literal in the deployment's code (Where says which).</summary>
+    [JsonStringEnumMemberName("literal")] Literal,
+    [JsonStringEnumMemberName("environment")] Environment,
+
+    /// <summary>Computed, read from a file, or anything else that is not a literal.</summary>
+    [JsonStringEnumMemberName("other")] Other,
+    [JsonStringEnumMemberName("unset")] Unset,
+}
+
+/// <summary>A span in the deployment's own code (relative path, 1-based lines and columns, end exclusive).</summary>
+public sealed record CodeSpan(string File, int Line, int Column, int EndLine, int EndColumn);
+
+public sealed record SecretKeyFacts(SecretKeySource Source, CodeSpan? Where);
+
 public sealed record AppFacts(
     string Name,
     string ImportName,
@@ -88,7 +106,8 @@ public sealed record AppFacts(
     string? TemplateFolder,
     bool Debug,
     IReadOnlyList<UrlRule> Rules,
-    IReadOnlyList<BlueprintFacts> Blueprints);
+    IReadOnlyList<BlueprintFacts> Blueprints,
+    SecretKeyFacts? SecretKey = null);
 
 public sealed record UnregisteredBlueprint(string Name, CodeLocation? Where);
 
@@ -150,6 +169,10 @@ public sealed record PythonFacts
 
     /// <summary>The process ended before answering: its exit code (negative: killed by that signal).</summary>
     public int? HardExitCode { get; init; }
+
+    /// <summary>The Flask app the import produced, when the import worked and found one; rules decide from it rather than from the text.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public AppFacts? ImportedApp => Import is { Outcome: ImportOutcome.Imported, App: { } app } ? app : null;
 
     /// <summary>Installed distributions, when a rule about requirements asked for them.</summary>
     public InstalledPackages? Packages { get; init; }
