@@ -76,9 +76,9 @@ public static class PathExclusions
             return "connect-lint's own working file";
         }
 
-        if (name is ".DS_Store" or "Thumbs.db")
+        if (ClutterReason(name) is { } clutter)
         {
-            return "operating-system clutter";
+            return clutter;
         }
 
         if (IsEnvFile(name))
@@ -88,6 +88,13 @@ public static class PathExclusions
 
         return null;
     }
+
+    /// <summary>Files that are nobody's content: operating-system folder data and editors' swap and backup files.</summary>
+    private static string? ClutterReason(string name) =>
+        name is ".DS_Store" or "Thumbs.db" or "desktop.ini" || name.StartsWith("._", StringComparison.Ordinal) ? "operating-system clutter"
+        : name.EndsWith(".swp", StringComparison.Ordinal) || name.EndsWith(".swo", StringComparison.Ordinal) ||
+          (name.EndsWith('~') && name.Length > 1) || name.StartsWith(".#", StringComparison.Ordinal) ? "an editor's swap or backup file"
+        : null;
 
     /// <summary>The lock and temporary files a fix keeps beside what it writes, for a moment.</summary>
     public const string LockFileName = ".connect-lint.lock";
@@ -130,11 +137,16 @@ public static class PathExclusions
             {
                 return "node_modules";
             }
+
+            if (ToolCaches.Contains(part))
+            {
+                return part is ".idea" or ".vscode" ? "an editor's settings" : "a tool cache";
+            }
         }
 
         var name = parts[^1];
-        return name.EndsWith(".pyc", StringComparison.Ordinal) || name.EndsWith(".pyo", StringComparison.Ordinal)
-            ? "Python bytecode"
-            : null;
+        return name.EndsWith(".pyc", StringComparison.Ordinal) || name.EndsWith(".pyo", StringComparison.Ordinal) ? "Python bytecode"
+            : IsToolWorkingFile(name) ? "connect-lint's own working file"
+            : ClutterReason(name);
     }
 }
