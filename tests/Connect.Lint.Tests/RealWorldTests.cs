@@ -11,9 +11,11 @@ public sealed class RealWorldTests
 {
     private sealed record Found(string Code, string Severity, string File, int Line, string Message);
 
-    private static IReadOnlyList<Found> Check(TempProject project, params string[] extra)
+    private static IReadOnlyList<Found> Check(TempProject project, params string[] extra) => Check(project, TestPython.Path, extra);
+
+    private static IReadOnlyList<Found> Check(TempProject project, string python, params string[] extra)
     {
-        var run = project.Run(["check", "project", "--python", TestPython.Path, "--format", "json", "--exit-zero", .. extra]);
+        var run = project.Run(["check", "project", "--python", python, "--format", "json", "--exit-zero", .. extra]);
         Assert.True(run.ExitCode == 0, run.Stderr);
         using var json = JsonDocument.Parse(run.Stdout);
         return json.RootElement.GetProperty("diagnostics").EnumerateArray()
@@ -78,5 +80,41 @@ public sealed class RealWorldTests
         var secret = Assert.Single(found, f => f.Code == "CL5002");
         Assert.Equal(("error", "project/config.py", 6), (secret.Severity, secret.File, secret.Line));
         Assert.DoesNotContain("change-me", string.Join("\n", found.Select(f => f.Message)), StringComparison.Ordinal);
+    }
+
+    /// <summary>reportkit 1.4 imports a name tablecore 2.0 no longer has: a version mismatch between installed packages.</summary>
+    private static TestVenv MismatchedEnvironment(TempProject project) =>
+        TestVenv.Create(Path.Combine(project.Root, "venv"))
+            .Install("tablecore", "2.0", new Dictionary<string, string> { ["tablecore/__init__.py"] = "def render_rows(rows):\n    return rows\n" })
+            .Install("reportkit", "1.4", new Dictionary<string, string> { ["reportkit/__init__.py"] = "from tablecore import render_table\n\ndef render(rows):\n    return render_table(rows)\n" },
+                "tablecore>=1,<2");
+
+    [Fact]
+    public void ACannotImportNameInsideInstalledPackages_IsAVersionMismatch_NotAMissingPackage()
+    {
+        using var project = TempProject.FromFixture("realworld/version-mismatch");
+        var venv = MismatchedEnvironment(project);
+        Assert.Equal(0, project.Run("write-manifest", "project", "--python", venv.Python).ExitCode);
+
+        var found = Check(project, venv.Python);
+
+        Assert.DoesNotContain(found, f => f.Code == "CL9002");
+        var failed = Assert.Single(found, f => f.Code == "CL2002");
+        Assert.Equal(("project/app.py", 3), (failed.File, failed.Line));
+        Assert.Contains("cannot import name 'render_table' from 'tablecore'", failed.Message);
+        Assert.True(failed.Message.Contains("a version mismatch, not a missing package): reportkit 1.4 (requirements.txt:2 'reportkit==1.4'), tablecore 2.0 (requirements.txt:3 'tablecore==2.0')", StringComparison.Ordinal), failed.Message);
+    }
+
+    [Fact]
+    public void AModuleThatIsNotInstalledAtAll_IsStillCL9002()
+    {
+        using var project = TempProject.FromFixture("realworld/version-mismatch");
+        var venv = TestVenv.Create(Path.Combine(project.Root, "venv"));
+        Assert.Equal(0, project.Run("write-manifest", "project", "--python", venv.Python).ExitCode);
+
+        var found = Check(project, venv.Python);
+
+        Assert.Contains("has no module 'reportkit'", Assert.Single(found, f => f.Code == "CL9002").Message);
+        Assert.DoesNotContain(found, f => f.Code == "CL2002");
     }
 }

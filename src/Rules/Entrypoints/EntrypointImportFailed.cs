@@ -1,17 +1,22 @@
 using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model;
 using Connect.Lint.Rules.Model.Python;
+using Connect.Lint.Rules.Model.Requirements;
 
 namespace Connect.Lint.Rules.Entrypoints;
 
-/// <summary>CL2002: importing the entrypoint raised; reported at the user's own frame.</summary>
+/// <summary>
+/// CL2002: importing the entrypoint raised; reported at the user's own frame. When the error comes from installed
+/// packages ("cannot import name X from Y", an error raised inside a package) it is a version mismatch, and the
+/// message names the packages, their installed versions and the requirement lines that pin them.
+/// </summary>
 public sealed class EntrypointImportFailed : PythonRule
 {
     public override DiagnosticDescriptor Descriptor { get; } = Descriptors.Create(
         "CL2002", "entrypoint-import-failed",
         "Importing the entrypoint raised an exception",
         "importing '{0}' raised {1}: {2}",
-        RuleCategory.Entrypoint, Severity.Error, needs: RuleNeeds.PythonImport);
+        RuleCategory.Entrypoint, Severity.Error, needs: RuleNeeds.PythonImport | RuleNeeds.InstalledPackages);
 
     protected override void AnalyzeFacts(Deployment deployment, PythonFacts facts, DiagnosticSink sink)
     {
@@ -26,6 +31,37 @@ public sealed class EntrypointImportFailed : PythonRule
             return;
         }
 
-        sink.Report(Create(At(deployment, import.Where, facts), null, import.Module, error.Type, error.Message));
+        var mismatch = VersionMismatch(deployment, facts, error);
+        sink.Report(Create(At(deployment, import.Where, facts), null, import.Module, error.Type, error.Message + mismatch));
+    }
+
+    /// <summary>The installed packages involved, when the error is theirs; empty when it is the project's own.</summary>
+    private static string VersionMismatch(Deployment deployment, PythonFacts facts, ImportFailure error)
+    {
+        var stdlib = new HashSet<string>(facts.Environment?.Stdlib ?? [], StringComparer.Ordinal);
+        var involved = new[] { error.RaisedIn, error.FromModule?.Split('.')[0] }
+            .OfType<string>()
+            .Where(top => !stdlib.Contains(top) && !deployment.IsLocalModule(top))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (involved.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var described = involved.Select(top => Describe(deployment, facts, top));
+        return $" — the installed versions do not work together (a version mismatch, not a missing package): {string.Join(", ", described)}; " +
+               "pin versions that are released to work together";
+    }
+
+    private static string Describe(Deployment deployment, PythonFacts facts, string importName)
+    {
+        var distribution = facts.Packages?.TopLevel.GetValueOrDefault(importName) is { Count: > 0 } providers ? providers[0] : importName;
+        var version = facts.Packages?.Versions.GetValueOrDefault(PackageNames.Normalize(distribution));
+        var pin = deployment.DeclaredRequirements.FirstOrDefault(r => r.NormalizedName == PackageNames.Normalize(distribution));
+        var where = pin is null
+            ? "not in the requirements"
+            : $"{Path.GetFileName(pin.FilePath)}:{pin.Span.Line} '{pin.Text}'";
+        return $"{distribution} {version ?? "(version unknown)"} ({where})";
     }
 }

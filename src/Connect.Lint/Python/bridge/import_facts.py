@@ -26,6 +26,28 @@ def _import_entry_module(directory, module_name):
     return module
 
 
+def _name_of(error):
+    name = getattr(error, "name", None)
+    return name if isinstance(name, str) else None
+
+
+def _installed_package(frames, directory):
+    """The top-level package (in site-packages or dist-packages) whose code raised: the innermost frame outside the
+    deployment that belongs to an installed distribution, or None when the error came from the project or the stdlib."""
+    local = realpath(directory) + SEP
+    sites = [realpath(entry) + SEP for entry in list(sys.path)
+             if isinstance(entry, str) and ("site-packages" in entry or "dist-packages" in entry)]
+    for filename, _ in reversed(frames):
+        real = realpath(filename) if filename and not filename.startswith("<") else ""
+        if not real or real.startswith(local):
+            continue
+        for site in sites:
+            if real.startswith(site):
+                top = real[len(site):].split(SEP)[0]
+                return top[:-3] if top.endswith(".py") else top
+    return None
+
+
 def module_facts(directory):
     """Local modules the import reached (their files), and the third-party top-level names it loaded."""
     real = realpath(directory)
@@ -57,7 +79,10 @@ def import_facts(request, recorder):
     except BaseException as error:
         facts["outcome"] = "error"
         facts["error"] = {"type": type(error).__name__, "message": text(error),
-                          "missing_module": getattr(error, "name", None) if isinstance(error, ImportError) else None}
+                          # A module that is not there at all; "cannot import name X from Y" names a module that is there.
+                          "missing_module": _name_of(error) if isinstance(error, ModuleNotFoundError) else None,
+                          "from_module": _name_of(error) if isinstance(error, ImportError) and not isinstance(error, ModuleNotFoundError) else None,
+                          "raised_in": _installed_package(traceback_frames(error), directory)}
         facts["where"] = recorder.user_frame(traceback_frames(error))
         if isinstance(error, SyntaxError) and error.filename:
             facts["where"] = recorder.user_frame([(error.filename, error.lineno or 1)]) or facts["where"]

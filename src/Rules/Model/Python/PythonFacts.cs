@@ -65,7 +65,11 @@ public sealed record EnvironmentFacts(string Python, string Version, string Exec
 
 public sealed record RecordedRun(string Call, CodeLocation? Where, bool? Debug);
 
-public sealed record ImportFailure(string Type, string Message, string? MissingModule);
+/// <summary>Why the import failed.</summary>
+/// <param name="MissingModule">For ModuleNotFoundError only: the module that is not there at all.</param>
+/// <param name="FromModule">For another ImportError ("cannot import name X from Y"): Y, a module that is there.</param>
+/// <param name="RaisedIn">The installed package whose code raised (the innermost frame in site-packages), or null.</param>
+public sealed record ImportFailure(string Type, string Message, string? MissingModule, string? FromModule = null, string? RaisedIn = null);
 
 public sealed record CallError(string Type, string Message, CodeLocation? Where);
 
