@@ -117,4 +117,34 @@ public sealed class RealWorldTests
         Assert.Contains("has no module 'reportkit'", Assert.Single(found, f => f.Code == "CL9002").Message);
         Assert.DoesNotContain(found, f => f.Code == "CL2002");
     }
+
+    [Fact]
+    public void AnExtensionBasedApp_FlaskOnlyThroughTheExtension_IsANote_AndAScriptTheAppNeverImportsDoesNotCount()
+    {
+        using var project = TempProject.FromFixture("realworld/extension-app");
+        var venv = TestVenv.Create(Path.Combine(project.Root, "venv"))
+            .Install("restkit", "1.1", new Dictionary<string, string> { ["restkit/__init__.py"] = "class Api:\n    def __init__(self, app, title=None):\n        self.app = app\n" }, "Flask>=2.0");
+        Assert.Equal(0, project.Run("write-manifest", "project", "--python", venv.Python).ExitCode);
+
+        var found = Check(project, venv.Python);
+
+        Assert.Equal(string.Empty, Errors(found));
+        var flask = Assert.Single(found, f => f.Code == "CL3003");
+        Assert.Equal(("note", "project/app.py", 1), (flask.Severity, flask.File, flask.Line));
+        Assert.Contains("declared only through restkit", flask.Message);
+        Assert.DoesNotContain(found, f => f.Message.Contains("torch", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ASrcLayoutPackage_IsNeverARequirement_ButConnectCannotImportIt()
+    {
+        using var project = TempProject.FromFixture("realworld/src-layout");
+        Assert.Equal(0, project.Run("write-manifest", "project", "--python", TestPython.Path).ExitCode);
+
+        var found = Check(project);
+
+        Assert.Equal("CL2010", Errors(found));
+        Assert.Equal(("project/app.py", 3), Assert.Single(found, f => f.Code == "CL2010") is var f ? (f.File, f.Line) : default);
+        Assert.DoesNotContain(found, f => f.Code is "CL3003" or "CL9002" or "CL2002");
+    }
 }

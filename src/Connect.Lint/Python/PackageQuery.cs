@@ -34,7 +34,16 @@ public static class PackageQuery
                 versions[entry.Name] = entry.Value.GetString() ?? string.Empty;
             }
 
-            return new InstalledPackages(topLevel, versions);
+            var requires = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            if (document.RootElement.TryGetProperty("requires", out var requiresElement))
+            {
+                foreach (var entry in requiresElement.EnumerateObject())
+                {
+                    requires[entry.Name] = entry.Value.EnumerateArray().Select(v => v.GetString()!).ToList();
+                }
+            }
+
+            return new InstalledPackages(topLevel, versions) { Requires = requires };
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or JsonException or InvalidOperationException or KeyNotFoundException)
         {

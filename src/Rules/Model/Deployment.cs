@@ -101,6 +101,15 @@ public sealed record Deployment
         return Inventory.Any(p => p == top + ".py" || p.StartsWith(top + "/", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// True when a module or package of that top-level name is in the deployment only below its root (src/mypkg,
+    /// lib/helpers.py): the project's own code, which Connect cannot import from the deployment directory.
+    /// </summary>
+    public bool IsModuleBelowRoot(string topLevelName) =>
+        !IsLocalModule(topLevelName) &&
+        Inventory.Any(p => p.EndsWith("/" + topLevelName + ".py", StringComparison.Ordinal) ||
+                           p.EndsWith("/" + topLevelName + "/__init__.py", StringComparison.Ordinal));
+
     public FileState StateOf(string relativePath) =>
         Files.TryGetValue(relativePath, out var state) ? state : FileState.Missing;
 

@@ -40,7 +40,19 @@ public sealed class ImportNotDeclared : RequirementsRule
 
             var import = imported.Import;
             var location = new Location(deployment.FullPath(imported.File), import.Line, import.Column, import.EndLine, import.EndColumn);
-            sink.Report(Create(location, fix, imported.ImportName, imported.Distribution, Path.GetFileName(target.FilePath)));
+            var file = Path.GetFileName(target.FilePath);
+
+            // Installed as a dependency of a declared requirement (Flask under flask-restx): Connect installs it too,
+            // only at a version nobody chose. A note, not an error.
+            if (deployment.Python.Packages?.BroughtBy(PackageNames.Normalize(imported.Distribution), declared) is { } through)
+            {
+                sink.Report(new Diagnostic(Descriptor, location,
+                    $"'{imported.ImportName}' is imported but {imported.Distribution} is declared only through {through} (which requires it): " +
+                    $"Connect installs whatever version {through} allows; pin it in {file} to get the one you test", fix) { Severity = Severity.Note });
+                continue;
+            }
+
+            sink.Report(Create(location, fix, imported.ImportName, imported.Distribution, file));
         }
     }
 }

@@ -4,13 +4,17 @@ using Connect.Lint.Rules.Model.Requirements;
 
 namespace Connect.Lint.Rules.Requirements;
 
-/// <summary>A third-party top-level import of the deployed code, with the distribution that provides it.</summary>
+/// <summary>A top-level import of the deployed code that is neither the standard library nor one of the project's root modules.</summary>
+public sealed record ReachedImport(string ImportName, string File, StaticImport Import);
+
 public sealed record ImportedDistribution(string ImportName, string Distribution, string? Version, string File, StaticImport Import);
 
 /// <summary>
-/// Which distributions the deployed code imports: top-level imports in the modules the import reached (all
-/// modules when it did not get far), not the standard library, not local modules, not optional imports,
-/// mapped with the environment's metadata, or a table of well-known differences when it is not installed.
+/// Which distributions the deployed code imports: top-level imports in the modules the app reaches — as the import
+/// showed it, else as its import statements show it from the entrypoint (a train.py or a script the app never
+/// imports does not count) — not the standard library, not the project's own modules (at the root or anywhere below
+/// it: a src/ package is never a requirement), not optional imports; mapped with the environment's metadata, or a
+/// table of well-known differences when it is not installed.
 /// </summary>
 public static class ImportedDistributions
 {
@@ -33,28 +37,56 @@ public static class ImportedDistributions
             return [];
         }
 
+        return Reached(deployment)
+            .Where(i => !deployment.IsModuleBelowRoot(i.ImportName))
+            .Select(i =>
+            {
+                var installed = facts.Packages?.TopLevel.GetValueOrDefault(i.ImportName);
+                var distribution = installed is { Count: > 0 } ? installed[0] : WellKnown.GetValueOrDefault(i.ImportName) ?? i.ImportName;
+                var version = facts.Packages?.Versions.GetValueOrDefault(PackageNames.Normalize(distribution));
+                return new ImportedDistribution(i.ImportName, distribution, version, i.File, i.Import);
+            })
+            .ToList();
+    }
+
+    /// <summary>Each non-stdlib, non-root-local top-level import of the modules the app reaches, once per file.</summary>
+    public static IReadOnlyList<ReachedImport> Reached(Deployment deployment)
+    {
+        if (deployment.Python is not { } facts)
+        {
+            return [];
+        }
+
         var stdlib = new HashSet<string>(facts.Environment?.Stdlib ?? [], StringComparer.Ordinal) { "__future__" };
-        var reached = facts.Import?.LocalModules is { Count: > 0 } local ? new HashSet<string>(local, StringComparer.Ordinal) : null;
-        var result = new List<ImportedDistribution>();
+        var reached = ReachedFiles(deployment, facts);
+        var result = new List<ReachedImport>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in facts.Files.Where(f => reached is null || reached.Contains(f.File)))
         {
             foreach (var import in file.Imports.Where(i => i.Level == 0 && i.Module.Length > 0 && !i.Optional))
             {
                 var top = import.Module.Split('.')[0];
-                if (stdlib.Contains(top) || deployment.IsLocalModule(top) || !seen.Add(file.File + "\0" + top))
+                if (!stdlib.Contains(top) && !deployment.IsLocalModule(top) && seen.Add(file.File + "\0" + top))
                 {
-                    continue;
+                    result.Add(new ReachedImport(top, file.File, import));
                 }
-
-                var installed = facts.Packages?.TopLevel.GetValueOrDefault(top);
-                var distribution = installed is { Count: > 0 } ? installed[0] : WellKnown.GetValueOrDefault(top) ?? top;
-                var version = facts.Packages?.Versions.GetValueOrDefault(PackageNames.Normalize(distribution));
-                result.Add(new ImportedDistribution(top, distribution, version, file.File, import));
             }
         }
 
         return result;
+    }
+
+    /// <summary>The project's files the app reaches: the import's answer, else the import statements from the entrypoint; null when unknown (all count).</summary>
+    private static HashSet<string>? ReachedFiles(Deployment deployment, PythonFacts facts)
+    {
+        if (facts.Import?.LocalModules is { Count: > 0 } local)
+        {
+            return new HashSet<string>(local, StringComparer.Ordinal);
+        }
+
+        var module = facts.Entrypoint.Split(':')[0];
+        var statically = StaticLocalModules.Reached(deployment, module);
+        return statically.Count > 0 ? new HashSet<string>(statically, StringComparer.Ordinal) : null;
     }
 
     /// <summary>True when any of the distributions that provide the import is declared (or the import's own name).</summary>

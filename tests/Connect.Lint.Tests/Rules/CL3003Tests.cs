@@ -22,6 +22,38 @@ public sealed class CL3003Tests
     }
 
     [Fact]
+    public void IsANote_WhenADeclaredRequirementBringsTheDistribution()
+    {
+        var files = new[] { new StaticFileFacts("app.py", [new StaticImport("flask", 0, 1, 1, 1, 24, ["Flask"]), new StaticImport("restkit", 0, 2, 1, 2, 15, null)], [], [], [], null) };
+        var packages = TestFacts.Packages(("flask", "Flask", "3.0.3"), ("restkit", "restkit", "1.1")) with
+        {
+            Requires = new Dictionary<string, IReadOnlyList<string>> { ["restkit"] = ["flask"], ["flask"] = ["werkzeug"] },
+        };
+        var project = TestDeployment.FlaskApp(appPy: "[|from flask import Flask|]\nimport restkit\n", requirements: "restkit==1.1\n").CurrentManifest()
+            .Python(TestFacts.Imported(files: files, packages: packages));
+
+        var diagnostic = Assert.Single(Fires("CL3003", project));
+        Assert.Equal(Connect.Lint.Rules.Analysis.Severity.Note, diagnostic.Severity);
+        Assert.StartsWith("'flask' is imported but Flask is declared only through restkit (which requires it)", diagnostic.Message);
+    }
+
+    [Fact]
+    public void IsQuiet_ForAScriptTheAppNeverImports_AndForTheProjectsOwnSrcPackage()
+    {
+        var files = new[]
+        {
+            new StaticFileFacts("app.py", [new StaticImport("flask", 0, 1, 1, 1, 24, ["Flask"]), new StaticImport("mypkg", 0, 2, 1, 2, 13, null)], [], [], [], null),
+            new StaticFileFacts("train.py", [new StaticImport("torch", 0, 1, 1, 1, 13, null)], [], [], [], null),
+        };
+        var failed = new ImportFacts { Module = "app", Outcome = ImportOutcome.Error, Error = new ImportFailure("ModuleNotFoundError", "No module named 'mypkg'", "mypkg") };
+        var project = TestDeployment.FlaskApp(appPy: "from flask import Flask\nimport mypkg\n").File("train.py", "import torch\n")
+            .File("src/mypkg/__init__.py", "\n").CurrentManifest()
+            .Python(TestFacts.Imported(failed, files: files, packages: TestFacts.Packages(("flask", "Flask", "3.0.3"))));
+
+        IsQuiet("CL3003", project);
+    }
+
+    [Fact]
     public void IsQuiet_WhenEveryImportIsDeclared() =>
         IsQuiet("CL3003", TestDeployment.FlaskApp(appPy: AppPy.Replace("[|", "").Replace("|]", ""), requirements: "flask==3.0.3\npandas==2.2.2\n").CurrentManifest().Python(Facts()));
 }

@@ -1,5 +1,6 @@
 # connect-lint: what is installed in this interpreter's environment, without importing any of it.
-# Prints {"top_level": {import name: [distribution, ...]}, "versions": {distribution: version}}.
+# Prints {"top_level": {import name: [distribution, ...]}, "versions": {distribution: version},
+#         "requires": {distribution: [distribution it requires, ...]}} (names normalised; extras-only requirements left out).
 import json
 import re
 import sys
@@ -7,7 +8,7 @@ import sys
 try:
     from importlib import metadata
 except ImportError:  # Python < 3.8
-    json.dump({"top_level": {}, "versions": {}}, sys.stdout)
+    json.dump({"top_level": {}, "versions": {}, "requires": {}}, sys.stdout)
     sys.exit(0)
 
 
@@ -15,12 +16,30 @@ def normalize(name):
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-top_level, versions = {}, {}
+_REQUIREMENT_NAME = re.compile(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
+
+
+def required_names(dist):
+    names = []
+    for requirement in dist.requires or ():
+        if "extra ==" in requirement or "extra==" in requirement:
+            continue  # only installed with an extra
+        match = _REQUIREMENT_NAME.match(requirement)
+        if match:
+            names.append(normalize(match.group(1)))
+    return names
+
+
+top_level, versions, requires = {}, {}, {}
 for dist in metadata.distributions():
     name = dist.metadata["Name"]
     if not name:
         continue
     versions[normalize(name)] = dist.version
+    try:
+        requires[normalize(name)] = required_names(dist)
+    except Exception:
+        requires[normalize(name)] = []
     names = set()
     text = dist.read_text("top_level.txt")
     if text:
@@ -38,4 +57,4 @@ for dist in metadata.distributions():
         if name not in top_level[top]:
             top_level[top].append(name)
 
-json.dump({"top_level": top_level, "versions": versions}, sys.stdout)
+json.dump({"top_level": top_level, "versions": versions, "requires": requires}, sys.stdout)

@@ -116,12 +116,45 @@ public sealed record AppFacts(
 public sealed record UnregisteredBlueprint(string Name, CodeLocation? Where);
 
 /// <summary>
-/// What is installed in the interpreter's environment: import name → distributions that provide it, and
-/// each distribution's version (keys PEP 503-normalised). Asked in a second process, in parallel with the import.
+/// What is installed in the interpreter's environment: import name → distributions that provide it, each
+/// distribution's version, and what each requires (keys and names PEP 503-normalised). Asked in a second process.
 /// </summary>
 public sealed record InstalledPackages(IReadOnlyDictionary<string, IReadOnlyList<string>> TopLevel, IReadOnlyDictionary<string, string> Versions)
 {
     public static readonly InstalledPackages Empty = new(new Dictionary<string, IReadOnlyList<string>>(), new Dictionary<string, string>());
+
+    /// <summary>Distribution → the distributions it requires (extras-only requirements left out).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Requires { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>
+    /// The declared distribution through which <paramref name="distribution"/> is installed (it requires it, directly or
+    /// through others), or null when none of them brings it.
+    /// </summary>
+    public string? BroughtBy(string distribution, IEnumerable<string> declared)
+    {
+        foreach (var root in declared)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal) { root };
+            var queue = new Queue<string>([root]);
+            while (queue.Count > 0)
+            {
+                foreach (var dependency in Requires.GetValueOrDefault(queue.Dequeue()) ?? [])
+                {
+                    if (dependency == distribution)
+                    {
+                        return root;
+                    }
+
+                    if (seen.Add(dependency))
+                    {
+                        queue.Enqueue(dependency);
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>What importing the entrypoint the way Connect does showed.</summary>

@@ -1,0 +1,4 @@
+# A script run by hand to train the model; the app never imports it.
+import torch
+
+print(torch.__version__)
