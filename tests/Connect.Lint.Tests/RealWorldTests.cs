@@ -99,6 +99,9 @@ public sealed class RealWorldTests
         var found = Check(project, venv.Python);
 
         Assert.DoesNotContain(found, f => f.Code == "CL9002");
+        var conflict = Assert.Single(found, f => f.Code == "CL3010");
+        Assert.Equal(("project/requirements.txt", 3), (conflict.File, conflict.Line));
+        Assert.StartsWith("tablecore==2.0 conflicts with reportkit==1.4, which requires tablecore", conflict.Message);
         var failed = Assert.Single(found, f => f.Code == "CL2002");
         Assert.Equal(("project/app.py", 3), (failed.File, failed.Line));
         Assert.Contains("cannot import name 'render_table' from 'tablecore'", failed.Message);

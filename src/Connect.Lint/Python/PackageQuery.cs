@@ -34,18 +34,18 @@ public static class PackageQuery
                 versions[entry.Name] = entry.Value.GetString() ?? string.Empty;
             }
 
-            var requires = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            var requires = new Dictionary<string, IReadOnlyList<DependencySpec>>(StringComparer.Ordinal);
             if (document.RootElement.TryGetProperty("requires", out var requiresElement))
             {
                 foreach (var entry in requiresElement.EnumerateObject())
                 {
-                    requires[entry.Name] = entry.Value.EnumerateArray().Select(v => v.GetString()!).ToList();
+                    requires[entry.Name] = entry.Value.EnumerateArray().Select(v => new DependencySpec(v[0].GetString()!, v[1].GetString() ?? string.Empty)).ToList();
                 }
             }
 
             return new InstalledPackages(topLevel, versions) { Requires = requires };
         }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or JsonException or InvalidOperationException or KeyNotFoundException)
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or JsonException or InvalidOperationException or KeyNotFoundException or IndexOutOfRangeException)
         {
             return null;
         }

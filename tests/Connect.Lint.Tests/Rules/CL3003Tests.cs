@@ -27,7 +27,7 @@ public sealed class CL3003Tests
         var files = new[] { new StaticFileFacts("app.py", [new StaticImport("flask", 0, 1, 1, 1, 24, ["Flask"]), new StaticImport("restkit", 0, 2, 1, 2, 15, null)], [], [], [], null) };
         var packages = TestFacts.Packages(("flask", "Flask", "3.0.3"), ("restkit", "restkit", "1.1")) with
         {
-            Requires = new Dictionary<string, IReadOnlyList<string>> { ["restkit"] = ["flask"], ["flask"] = ["werkzeug"] },
+            Requires = new Dictionary<string, IReadOnlyList<DependencySpec>> { ["restkit"] = [new("flask", ">=2")], ["flask"] = [new("werkzeug", ">=2.2.2")] },
         };
         var project = TestDeployment.FlaskApp(appPy: "[|from flask import Flask|]\nimport restkit\n", requirements: "restkit==1.1\n").CurrentManifest()
             .Python(TestFacts.Imported(files: files, packages: packages));

@@ -1,6 +1,7 @@
 # connect-lint: what is installed in this interpreter's environment, without importing any of it.
 # Prints {"top_level": {import name: [distribution, ...]}, "versions": {distribution: version},
-#         "requires": {distribution: [distribution it requires, ...]}} (names normalised; extras-only requirements left out).
+#         "requires": {distribution: [[distribution it requires, specifier], ...]}} (names normalised; requirements
+#         under a marker, for an extra or a Python version, are left out: they may not apply).
 import json
 import re
 import sys
@@ -16,18 +17,18 @@ def normalize(name):
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-_REQUIREMENT_NAME = re.compile(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
+_REQUIREMENT = re.compile(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*\(?([^;)]*)\)?\s*$")
 
 
-def required_names(dist):
-    names = []
+def required(dist):
+    found = []
     for requirement in dist.requires or ():
-        if "extra ==" in requirement or "extra==" in requirement:
-            continue  # only installed with an extra
-        match = _REQUIREMENT_NAME.match(requirement)
+        if ";" in requirement:
+            continue  # only with an extra, or only on some Pythons or platforms
+        match = _REQUIREMENT.match(requirement)
         if match:
-            names.append(normalize(match.group(1)))
-    return names
+            found.append([normalize(match.group(1)), match.group(2).strip().replace(" ", "")])
+    return found
 
 
 top_level, versions, requires = {}, {}, {}
@@ -37,7 +38,7 @@ for dist in metadata.distributions():
         continue
     versions[normalize(name)] = dist.version
     try:
-        requires[normalize(name)] = required_names(dist)
+        requires[normalize(name)] = required(dist)
     except Exception:
         requires[normalize(name)] = []
     names = set()

@@ -115,6 +115,9 @@ public sealed record AppFacts(
 
 public sealed record UnregisteredBlueprint(string Name, CodeLocation? Where);
 
+/// <summary>A requirement in an installed distribution's metadata: a normalised name and a PEP 440 specifier (empty for any version).</summary>
+public sealed record DependencySpec(string Name, string Specifier);
+
 /// <summary>
 /// What is installed in the interpreter's environment: import name → distributions that provide it, each
 /// distribution's version, and what each requires (keys and names PEP 503-normalised). Asked in a second process.
@@ -123,8 +126,8 @@ public sealed record InstalledPackages(IReadOnlyDictionary<string, IReadOnlyList
 {
     public static readonly InstalledPackages Empty = new(new Dictionary<string, IReadOnlyList<string>>(), new Dictionary<string, string>());
 
-    /// <summary>Distribution → the distributions it requires (extras-only requirements left out).</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Requires { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    /// <summary>Distribution → what its installed metadata requires (requirements under a marker left out).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<DependencySpec>> Requires { get; init; } = new Dictionary<string, IReadOnlyList<DependencySpec>>();
 
     /// <summary>
     /// The declared distribution through which <paramref name="distribution"/> is installed (it requires it, directly or
@@ -138,7 +141,7 @@ public sealed record InstalledPackages(IReadOnlyDictionary<string, IReadOnlyList
             var queue = new Queue<string>([root]);
             while (queue.Count > 0)
             {
-                foreach (var dependency in Requires.GetValueOrDefault(queue.Dequeue()) ?? [])
+                foreach (var dependency in (Requires.GetValueOrDefault(queue.Dequeue()) ?? []).Select(d => d.Name))
                 {
                     if (dependency == distribution)
                     {
