@@ -150,4 +150,21 @@ public sealed class RealWorldTests
         Assert.Equal(("project/app.py", 3), Assert.Single(found, f => f.Code == "CL2010") is var f ? (f.File, f.Line) : default);
         Assert.DoesNotContain(found, f => f.Code is "CL3003" or "CL9002" or "CL2002");
     }
+
+    [Fact]
+    public void ClutterAnOldManifestLists_IsReportedLikeJunkAboutToBeWritten()
+    {
+        using var project = TempProject.FromFixture("realworld/config-classes");
+        Assert.Equal(0, project.Run("write-manifest", "project", "--python", TestPython.Path).ExitCode);
+        project.Write(".DS_Store", "\0\0\0\u0001Bud1");
+        project.Write(".idea/workspace.xml", "<project/>\n");
+        project.Write("manifest.json", project.Read("manifest.json").Replace("\"files\": {\n", "\"files\": {\n    \".DS_Store\": {\"checksum\": \"00000000000000000000000000000000\"},\n    \".idea/workspace.xml\": {\"checksum\": \"00000000000000000000000000000000\"},\n", StringComparison.Ordinal));
+
+        var found = Check(project);
+
+        Assert.Equal(["project/manifest.json", "project/manifest.json"], found.Where(f => f.Code == "CL1009").Select(f => f.File));
+        Assert.Contains(found, f => f.Code == "CL1009" && f.Message.StartsWith("'.DS_Store' is operating-system clutter", StringComparison.Ordinal));
+        Assert.Contains(found, f => f.Code == "CL1009" && f.Message.StartsWith("'.idea/workspace.xml' is an editor's settings", StringComparison.Ordinal));
+        Assert.Equal(string.Empty, Errors(found));
+    }
 }
