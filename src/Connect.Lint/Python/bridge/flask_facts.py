@@ -113,6 +113,7 @@ def secret_key_facts(app, local_files, directory):
         return {"source": "unset", "where": None}
     if not isinstance(value, str):
         return {"source": "other", "where": None}
+    needle = value.encode("utf-8", "surrogateescape")
     try:
         if any(value == variable for variable in list(_environ.values())):
             return {"source": "environment", "where": None}
@@ -123,7 +124,8 @@ def secret_key_facts(app, local_files, directory):
             continue
         try:
             source = read_regular_file(realpath(directory) + SEP + relative.replace("/", SEP))
-            tree = _ast_parse(source) if source is not None else None
+            # Only a file that holds the value's text can hold it as a literal: the rest are never parsed.
+            tree = _ast_parse(source) if source is not None and needle in source else None
         except Exception:
             continue
         for node in _ast_walk(tree) if tree is not None else ():
