@@ -6,36 +6,36 @@ namespace Connect.Lint.Rules.Model.Python;
 // Names mirror the JSON the bridge writes (snake_case there). Everything is optional: a crash or a hang leaves parts out.
 
 /// <summary>How importing the entrypoint ended.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ImportOutcome>))]
+[JsonConverter(typeof(ImportOutcomeConverter))]
 public enum ImportOutcome
 {
-    [JsonStringEnumMemberName("imported")] Imported,
-    [JsonStringEnumMemberName("error")] Error,
+    Imported,
+    Error,
 
     /// <summary>The import called sys.exit.</summary>
-    [JsonStringEnumMemberName("exit")] Exit,
+    Exit,
 }
 
 /// <summary>What an object the entrypoint names is.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ObjectShape>))]
+[JsonConverter(typeof(ObjectShapeConverter))]
 public enum ObjectShape
 {
     /// <summary>A WSGI application (a Flask app, or a callable taking environ and start_response).</summary>
-    [JsonStringEnumMemberName("app")] App,
+    App,
 
     /// <summary>A function callable with no arguments (an application factory).</summary>
-    [JsonStringEnumMemberName("factory")] Factory,
+    Factory,
 
-    [JsonStringEnumMemberName("factory-needs-args")] FactoryNeedsArgs,
-    [JsonStringEnumMemberName("other")] Other,
+    FactoryNeedsArgs,
+    Other,
 }
 
 /// <summary>A name in the entrypoint's module that could serve: a Flask app, or a factory named create_app/make_app.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CandidateKind>))]
+[JsonConverter(typeof(CandidateKindConverter))]
 public enum CandidateKind
 {
-    [JsonStringEnumMemberName("app")] App,
-    [JsonStringEnumMemberName("factory")] Factory,
+    App,
+    Factory,
 }
 
 /// <summary>A place in the deployment's own code: relative path and 1-based line.</summary>
@@ -84,16 +84,16 @@ public sealed record UrlRule(string Rule, string Endpoint, IReadOnlyList<string>
 public sealed record BlueprintFacts(string Name, string ImportName, string? UrlPrefix, CodeLocation? Where);
 
 /// <summary>Where the app's SECRET_KEY came from, as the import showed it.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<SecretKeySource>))]
+[JsonConverter(typeof(SecretKeySourceConverter))]
 public enum SecretKeySource
 {
     /// <summary>A string literal in the deployment's code (Where says which).</summary>
-    [JsonStringEnumMemberName("literal")] Literal,
-    [JsonStringEnumMemberName("environment")] Environment,
+    Literal,
+    Environment,
 
     /// <summary>Computed, read from a file, or anything else that is not a literal.</summary>
-    [JsonStringEnumMemberName("other")] Other,
-    [JsonStringEnumMemberName("unset")] Unset,
+    Other,
+    Unset,
 }
 
 /// <summary>A span in the deployment's own code (relative path, 1-based lines and columns, end exclusive).</summary>
