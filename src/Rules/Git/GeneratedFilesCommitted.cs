@@ -20,8 +20,8 @@ public sealed class GeneratedFilesCommitted : Rule
         }
 
         var groups = git.Tracked
-            .Select(path => (Path: path, Reason: PathExclusions.ListedJunkReason(path, deployment.VirtualEnvironments)))
-            .Where(x => x.Reason is not null && GeneratedKinds.Contains(x.Reason))
+            .Select(path => (Path: path, Reason: PathExclusions.GeneratedReason(path, deployment.VirtualEnvironments)))
+            .Where(x => x.Reason is not null)
             .GroupBy(x => (Directory: JunkRoot(x.Path), x.Reason))
             .OrderBy(g => g.Key.Directory, StringComparer.Ordinal);
         foreach (var group in groups)
@@ -32,12 +32,6 @@ public sealed class GeneratedFilesCommitted : Rule
                 count == 1 ? "1 file is" : $"{count} files are", group.Key.Directory, group.Key.Reason));
         }
     }
-
-    /// <summary>
-    /// What this rule is about: files a build or an environment generates. Editor settings and OS clutter, which a
-    /// team may commit on purpose (a shared .vscode/settings.json), are left to the manifest rules (CL1009).
-    /// </summary>
-    private static readonly HashSet<string> GeneratedKinds = ["a virtual environment", "version control data", "Python bytecode", "node_modules"];
 
     /// <summary>The directory to name: the first junk directory of the path (or the file for a lone .pyc).</summary>
     private static string JunkRoot(string path)

@@ -108,12 +108,17 @@ public static class PathExclusions
         (name == ".env" || name.StartsWith(".env.", StringComparison.Ordinal)) && !EnvTemplates.Contains(name);
 
     /// <summary>
-    /// Why a path listed in a manifest is junk that should not be deployed (CL1009), or null. Judged by name,
-    /// since the file may be gone; <paramref name="virtualEnvironments"/> are the venv directories found.
+    /// Why a path listed in a manifest is junk that should not be deployed (CL1009), or null: what a build or an
+    /// environment generates, editor settings, tool caches and clutter. Judged by name, since the file may be gone;
+    /// <paramref name="virtualEnvironments"/> are the venv directories found.
     /// </summary>
-    public static string? ListedJunkReason(string listedPath, IReadOnlySet<string> virtualEnvironments)
+    public static string? ListedJunkReason(string listedPath, IReadOnlySet<string> virtualEnvironments) =>
+        GeneratedReason(listedPath, virtualEnvironments) ?? CacheOrClutterReason(listedPath);
+
+    /// <summary>Why a path is something a build or an environment generates (a venv, version-control data, bytecode, node_modules), or null.</summary>
+    public static string? GeneratedReason(string path, IReadOnlySet<string> virtualEnvironments)
     {
-        var parts = listedPath.Split('/');
+        var parts = path.Split('/');
         for (var i = 0; i < parts.Length - 1; i++)
         {
             var part = parts[i];
@@ -137,7 +142,18 @@ public static class PathExclusions
             {
                 return "node_modules";
             }
+        }
 
+        var name = parts[^1];
+        return name.EndsWith(".pyc", StringComparison.Ordinal) || name.EndsWith(".pyo", StringComparison.Ordinal) ? "Python bytecode" : null;
+    }
+
+    /// <summary>Why a path is a tool cache, editor settings, a working file of ours or clutter, or null.</summary>
+    private static string? CacheOrClutterReason(string path)
+    {
+        var parts = path.Split('/');
+        foreach (var part in parts[..^1])
+        {
             if (ToolCaches.Contains(part))
             {
                 return part is ".idea" or ".vscode" ? "an editor's settings" : "a tool cache";
@@ -145,8 +161,6 @@ public static class PathExclusions
         }
 
         var name = parts[^1];
-        return name.EndsWith(".pyc", StringComparison.Ordinal) || name.EndsWith(".pyo", StringComparison.Ordinal) ? "Python bytecode"
-            : IsToolWorkingFile(name) ? "connect-lint's own working file"
-            : ClutterReason(name);
+        return IsToolWorkingFile(name) ? "connect-lint's own working file" : ClutterReason(name);
     }
 }

@@ -20,10 +20,9 @@ public sealed partial class DebugEnabled : SourceRule
 
     protected override void AnalyzeSources(Deployment deployment, DiagnosticSink sink)
     {
-        var found = TextFindings(deployment).ToList();
         if (deployment.Python is not { ImportedApp: { } app } facts)
         {
-            foreach (var (location, text) in found)
+            foreach (var (location, text) in TextFindings(deployment))
             {
                 sink.Report(Guess(Create(location, null, text)));
             }
@@ -47,7 +46,7 @@ public sealed partial class DebugEnabled : SourceRule
             return; // DEBUG = True in a config the app does not load, or under a condition that did not hold
         }
 
-        var assignments = found.Where(f => !reported.Contains((f.Location.FilePath, f.Location.Line))).ToList();
+        var assignments = TextFindings(deployment).Where(f => !reported.Contains((f.Location.FilePath, f.Location.Line))).ToList();
         foreach (var (location, text) in assignments)
         {
             sink.Report(Create(location, null, text));
