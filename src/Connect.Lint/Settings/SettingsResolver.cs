@@ -17,8 +17,11 @@ public static class SettingsResolver
     {
         var config = ConfigLoader.ForDirectory(directory);
         var fromConfig = config.FilePath is null ? null : Section;
+        Setting<T> FromConfig<T>(T? configured, string key, T fallback) =>
+            configured is not null && fromConfig is not null ? new(configured, $"{fromConfig} {key}") : Setting<T>.Default(fallback);
         Setting<T> Pick<T>(T? cli, string flag, T? configured, string key, T fallback) =>
-            cli is not null ? new(cli, flag) : configured is not null && fromConfig is not null ? new(configured, $"{fromConfig} {key}") : Setting<T>.Default(fallback);
+            cli is not null ? new(cli, flag) : FromConfig(configured, key, fallback);
+        Setting<T> FromCommandLine<T>(T? cli, string flag, T fallback) => cli is not null ? new(cli, flag) : Setting<T>.Default(fallback);
 
         var ignoreSources = new List<string>();
         if (config.Ignore.Count > 0)
@@ -38,15 +41,15 @@ public static class SettingsResolver
             ConfigFile = config.FilePath,
             Select = Pick<IReadOnlyList<string>>(commandLine.Select.Count > 0 ? commandLine.Select : null, "--select", config.Select, "select", []),
             Ignore = new([.. config.Ignore, .. commandLine.Ignore], ignoreSources.Count == 0 ? "default" : string.Join(" + ", ignoreSources)),
-            PerFileIgnores = Pick<IReadOnlyList<PerFileIgnore>>(null, "", config.PerFileIgnores.Count > 0 ? config.PerFileIgnores.Select(p => new PerFileIgnore(p.Glob, p.Codes)).ToList() : null, "per-file-ignores", []),
-            Exclude = Pick<IReadOnlyList<string>>(commandLine.Exclude.Count > 0 ? commandLine.Exclude : null, "--exclude", null, "", []),
-            ConfigExclude = Pick<IReadOnlyList<string>>(null, "", config.Exclude.Count > 0 ? config.Exclude : null, "exclude", []),
+            PerFileIgnores = FromConfig<IReadOnlyList<PerFileIgnore>>(config.PerFileIgnores.Count > 0 ? config.PerFileIgnores.Select(p => new PerFileIgnore(p.Glob, p.Codes)).ToList() : null, "per-file-ignores", []),
+            Exclude = FromCommandLine<IReadOnlyList<string>>(commandLine.Exclude.Count > 0 ? commandLine.Exclude : null, "--exclude", []),
+            ConfigExclude = FromConfig<IReadOnlyList<string>>(config.Exclude.Count > 0 ? config.Exclude : null, "exclude", []),
             Python = Pick(commandLine.Python, "--python", configuredPython, "python", (string?)null),
-            PythonHost = Pick(commandLine.PythonHost, "--python-host", null, "", DefaultPythonHost),
+            PythonHost = FromCommandLine(commandLine.PythonHost, "--python-host", DefaultPythonHost),
             ImportTimeoutSeconds = commandLine.ImportTimeoutSeconds is { } seconds ? new(seconds, "--import-timeout") : Setting<double>.Default(DefaultImportTimeoutSeconds),
             RunPython = commandLine.NoPython ? new(false, "--no-python") : Setting<bool>.Default(true),
-            ServerPythonVersions = Pick<IReadOnlyList<string>>(null, "", config.ServerPythonVersions.Count > 0 ? config.ServerPythonVersions : null, "server-python-versions", []),
-            Severity = Pick<IReadOnlyDictionary<string, Rules.Analysis.Severity>>(null, "", config.Severity.Count > 0 ? config.Severity : null, "severity", new Dictionary<string, Rules.Analysis.Severity>()),
+            ServerPythonVersions = FromConfig<IReadOnlyList<string>>(config.ServerPythonVersions.Count > 0 ? config.ServerPythonVersions : null, "server-python-versions", []),
+            Severity = FromConfig<IReadOnlyDictionary<string, Rules.Analysis.Severity>>(config.Severity.Count > 0 ? config.Severity : null, "severity", new Dictionary<string, Rules.Analysis.Severity>()),
             EntrypointOverride = commandLine.Entrypoint,
         };
     }
