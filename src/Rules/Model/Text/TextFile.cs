@@ -28,6 +28,13 @@ public static class TextFileKinds
     private static readonly string[] TemplateExtensions = [".html", ".htm", ".jinja", ".jinja2", ".j2"];
     private static readonly string[] OtherExtensions = [".md", ".rst", ".sh", ".cnf", ".properties", ".xml", ".ipynb", ".pem", ".key", ".p12", ".pfx", ".keystore", ".jks"];
 
+    private static bool IsSshKeyName(string name) =>
+        name.StartsWith("id_rsa", StringComparison.OrdinalIgnoreCase) || name.StartsWith("id_dsa", StringComparison.OrdinalIgnoreCase) ||
+        name.StartsWith("id_ecdsa", StringComparison.OrdinalIgnoreCase) || name.StartsWith("id_ed25519", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsCredentialDotfile(string name) =>
+        name == ".env" || name.StartsWith(".env.", StringComparison.Ordinal) || name is ".netrc" or ".pypirc" or ".htpasswd";
+
     /// <summary>The kind of a relative path, or null when it is not read (data, images, archives).</summary>
     public static TextFileKind? Of(string relativePath)
     {
@@ -48,9 +55,10 @@ public static class TextFileKinds
             return TextFileKind.Config;
         }
 
-        // Names without an extension (_netrc, Procfile), dotfiles (.env.production, .netrc, .pypirc) and SSH keys
-        // (id_rsa.old) are small and often secret; a binary key store is dropped by the reader.
-        return extension.Length == 0 || name.StartsWith('.') || name.StartsWith("id_", StringComparison.OrdinalIgnoreCase) ||
+        // Names without an extension (_netrc, Procfile), credential dotfiles (.env.production, .netrc, .pypirc,
+        // .htpasswd) and SSH keys (id_rsa.old) are small and often secret; a binary key store is dropped by the reader.
+        // Other dotfiles (.coverage, .gitignore) are not read: nothing looks in them.
+        return extension.Length == 0 || IsCredentialDotfile(name) || IsSshKeyName(name) ||
                OtherExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase)
             ? TextFileKind.Other
             : null;
