@@ -30,6 +30,19 @@ public sealed class BridgeImmunityTests
         Assert.Equal(["project/app.py:7:1: error CL2006 app.run() runs when the module is imported: under Connect it blocks or fails; put it under 'if __name__ == \"__main__\":'"], lines);
     }
 
+    [Fact]
+    public void ASecretKeyWhoseClassRedefinesEquality_IsStillTracedToItsLiteral_AndNeverPrinted()
+    {
+        using var project = Project(
+            "from flask import Flask\n\n\nclass Sneaky(str):\n    def __eq__(self, other):\n        raise RuntimeError(\"boom\")\n\n    __hash__ = str.__hash__\n\n\n" +
+            "app = Flask(__name__)\napp.config[\"SECRET_KEY\"] = Sneaky(\"literal-key-value\")\n");
+
+        var run = project.Run("check", "project", "--python", TestPython.Path, "--select", "CL5002");
+
+        Assert.Equal(["project/app.py:12:35: error CL5002 the secret key is a string literal: anyone with the code can forge session cookies. Set it from an environment variable (a Connect Var), e.g. os.environ[\"SECRET_KEY\"]"], Lines(run));
+        Assert.DoesNotContain("literal-key-value", run.Stdout + run.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("inspect.py")]
     [InlineData("locale.py")]

@@ -104,15 +104,18 @@ def secret_key_facts(app, local_files, directory):
         value = app.config.get("SECRET_KEY")
     except Exception:
         return {"source": "other", "where": None}
+    if value is None:
+        return {"source": "unset", "where": None}
     if isinstance(value, bytes):
         try:
-            value = value.decode("utf-8")
+            value = bytes.decode(value, "utf-8")
         except Exception:
             return {"source": "other", "where": None}
-    if value is None or value == "":
-        return {"source": "unset", "where": None}
     if not isinstance(value, str):
         return {"source": "other", "where": None}
+    value = str.__add__("", value)  # a plain str: a subclass's own __eq__ or __str__ never runs
+    if not value:
+        return {"source": "unset", "where": None}
     needle = value.encode("utf-8", "surrogateescape")
     try:
         if any(value == variable for variable in list(_environ.values())):
