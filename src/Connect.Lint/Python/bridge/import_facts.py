@@ -34,17 +34,20 @@ def _name_of(error):
 def _installed_package(frames, directory):
     """The top-level package (in site-packages or dist-packages) whose code raised: the innermost frame outside the
     deployment that belongs to an installed distribution, or None when the error came from the project or the stdlib."""
-    local = realpath(directory) + SEP
-    sites = [realpath(entry) + SEP for entry in list(sys.path)
-             if isinstance(entry, str) and ("site-packages" in entry or "dist-packages" in entry)]
-    for filename, _ in reversed(frames):
-        real = realpath(filename) if filename and not filename.startswith("<") else ""
-        if not real or real.startswith(local):
-            continue
-        for site in sites:
-            if real.startswith(site):
-                top = real[len(site):].split(SEP)[0]
-                return top[:-3] if top.endswith(".py") else top
+    try:
+        local = realpath(directory) + SEP
+        sites = [realpath(entry) + SEP for entry in list(sys.path)
+                 if type(entry) is str and ("site-packages" in entry or "dist-packages" in entry)]
+        for filename, _ in reversed(frames):
+            real = realpath(filename) if type(filename) is str and not filename.startswith("<") else ""
+            if not real or real.startswith(local):
+                continue
+            for site in sites:
+                if real.startswith(site):
+                    top = real[len(site):].split(SEP)[0]
+                    return top[:-3] if top.endswith(".py") else top
+    except Exception:
+        pass  # sys.path as user code left it may hold anything
     return None
 
 
