@@ -27,8 +27,11 @@ def _import_entry_module(directory, module_name):
 
 
 def _name_of(error):
-    name = getattr(error, "name", None)
-    return name if isinstance(name, str) else None
+    try:
+        name = getattr(error, "name", None)
+    except Exception:
+        return None  # a user's ImportError subclass may make even this raise
+    return str.__add__("", name) if isinstance(name, str) else None
 
 
 def _installed_package(frames, directory):
