@@ -2,6 +2,7 @@ using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model;
 using Connect.Lint.Rules.Model.Python;
 using Connect.Lint.Rules.Model.Requirements;
+using Connect.Lint.Rules.Requirements;
 
 namespace Connect.Lint.Rules.Entrypoints;
 
@@ -56,8 +57,7 @@ public sealed class EntrypointImportFailed : PythonRule
 
     private static string Describe(Deployment deployment, PythonFacts facts, string importName)
     {
-        var distribution = facts.Packages?.TopLevel.GetValueOrDefault(importName) is { Count: > 0 } providers ? providers[0] : importName;
-        var version = facts.Packages?.Versions.GetValueOrDefault(PackageNames.Normalize(distribution));
+        var (distribution, version) = ImportedDistributions.DistributionOf(facts, importName);
         var pin = deployment.DeclaredRequirements.FirstOrDefault(r => r.NormalizedName == PackageNames.Normalize(distribution));
         var where = pin is null
             ? "not in the requirements"

@@ -20,10 +20,13 @@ public sealed class LocalModuleNotImportable : PythonRule
     protected override void AnalyzeFacts(Deployment deployment, PythonFacts facts, DiagnosticSink sink)
     {
         var reachedByImport = new HashSet<string>(facts.Import?.LocalModules ?? [], StringComparer.Ordinal);
-        foreach (var import in ImportedDistributions.Reached(deployment).Where(i => deployment.IsModuleBelowRoot(i.ImportName)))
+        foreach (var import in ImportedDistributions.Reached(deployment))
         {
-            var files = deployment.Inventory.Where(p => p.EndsWith($"/{import.ImportName}.py", StringComparison.Ordinal) ||
-                                                        p.EndsWith($"/{import.ImportName}/__init__.py", StringComparison.Ordinal)).ToList();
+            var files = deployment.ModuleFilesBelowRoot(import.ImportName);
+            if (files.Count == 0)
+            {
+                continue;
+            }
 
             // Imported locally from inside the deployment: the code put its directory on sys.path itself, which it does
             // on Connect too (or an editable install did, which CL3004 reports in the requirements).

@@ -102,13 +102,17 @@ public sealed record Deployment
     }
 
     /// <summary>
-    /// True when a module or package of that top-level name is in the deployment only below its root (src/mypkg,
-    /// lib/helpers.py): the project's own code, which Connect cannot import from the deployment directory.
+    /// The files of a module or package of that top-level name that sit below the deployment's root (src/mypkg,
+    /// lib/helpers.py) when there is none at the root: the project's own code, which Connect cannot import from the
+    /// deployment directory. Empty otherwise.
     /// </summary>
-    public bool IsModuleBelowRoot(string topLevelName) =>
-        !IsLocalModule(topLevelName) &&
-        Inventory.Any(p => p.EndsWith("/" + topLevelName + ".py", StringComparison.Ordinal) ||
-                           p.EndsWith("/" + topLevelName + "/__init__.py", StringComparison.Ordinal));
+    public IReadOnlyList<string> ModuleFilesBelowRoot(string topLevelName) =>
+        IsLocalModule(topLevelName)
+            ? []
+            : Inventory.Where(p => p.EndsWith("/" + topLevelName + ".py", StringComparison.Ordinal) ||
+                                   p.EndsWith("/" + topLevelName + "/__init__.py", StringComparison.Ordinal)).ToList();
+
+    public bool IsModuleBelowRoot(string topLevelName) => ModuleFilesBelowRoot(topLevelName).Count > 0;
 
     public FileState StateOf(string relativePath) =>
         Files.TryGetValue(relativePath, out var state) ? state : FileState.Missing;

@@ -41,12 +41,21 @@ public static class ImportedDistributions
             .Where(i => !deployment.IsModuleBelowRoot(i.ImportName))
             .Select(i =>
             {
-                var installed = facts.Packages?.TopLevel.GetValueOrDefault(i.ImportName);
-                var distribution = installed is { Count: > 0 } ? installed[0] : WellKnown.GetValueOrDefault(i.ImportName) ?? i.ImportName;
-                var version = facts.Packages?.Versions.GetValueOrDefault(PackageNames.Normalize(distribution));
+                var (distribution, version) = DistributionOf(facts, i.ImportName);
                 return new ImportedDistribution(i.ImportName, distribution, version, i.File, i.Import);
             })
             .ToList();
+    }
+
+    /// <summary>
+    /// The distribution that provides an import name and its installed version: the environment's metadata, else a
+    /// table of well-known differences (yaml → PyYAML), else the import name itself.
+    /// </summary>
+    public static (string Distribution, string? Version) DistributionOf(PythonFacts facts, string importName)
+    {
+        var installed = facts.Packages?.TopLevel.GetValueOrDefault(importName);
+        var distribution = installed is { Count: > 0 } ? installed[0] : WellKnown.GetValueOrDefault(importName) ?? importName;
+        return (distribution, facts.Packages?.Versions.GetValueOrDefault(PackageNames.Normalize(distribution)));
     }
 
     /// <summary>Each non-stdlib, non-root-local top-level import of the modules the app reaches, once per file.</summary>

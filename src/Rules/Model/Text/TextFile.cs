@@ -33,7 +33,7 @@ public static class TextFileKinds
         name.StartsWith("id_ecdsa", StringComparison.OrdinalIgnoreCase) || name.StartsWith("id_ed25519", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsCredentialDotfile(string name) =>
-        name == ".env" || name.StartsWith(".env.", StringComparison.Ordinal) || name is ".netrc" or ".pypirc" or ".htpasswd";
+        PathExclusions.IsEnvFile(name) || name is ".netrc" or ".pypirc" or ".htpasswd";
 
     /// <summary>The kind of a relative path, or null when it is not read (data, images, archives).</summary>
     public static TextFileKind? Of(string relativePath)
