@@ -15,6 +15,7 @@ namespace Connect.Lint
         /// <summary>Runs a command; everything it prints goes through <see cref="Output.SafeTextWriter"/> (redacted, no raw control characters).</summary>
         public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
         {
+            StartDirectory.Capture();
             var safeOut = new Output.SafeTextWriter(stdout);
             var safeErr = new Output.SafeTextWriter(stderr);
             try

@@ -59,29 +59,32 @@ public sealed class PythonBridgeTests
         Snapshot.Match(Regex.Replace(inspect.Stdout, "Python [0-9.]+;", "Python X.Y.Z;"));
     }
 
+    /// <summary>What project code can do at import, and what a user sees for it, under both hosts (the crash: see below).</summary>
     public static TheoryData<string, string, string, string> Hostile()
     {
         var data = new TheoryData<string, string, string, string>();
-        (string Fixture, string Expected, bool EmbeddedSurvives)[] cases =
+        (string Fixture, string Expected)[] cases =
         [
-            ("run-at-import", "project/app.py:11:1: error CL2006 app.run() runs when the module is imported: under Connect it blocks or fails; put it under 'if __name__ == \"__main__\":'", true),
-            ("sys-exit", "project/app.py:6:1: error CL2007 importing 'app' calls sys.exit(3): Connect's server process stops", true),
-            ("deep-exception", "project/settings.py:3:1: error CL2002 importing 'app' raised ValueError: invalid literal for int() with base 10: 'eighty'", true),
-            ("missing-package", "project/app.py:3:1: warning CL9002 the environment of /usr/bin/python3 has no module 'connect_lint_absent_package', so importing 'app' could not be checked; install the requirements into it", true),
-            ("loud-stdout", "", true),
-            ("non-daemon-thread", "", true),
-            ("os-exit", "project/manifest.json:6:19: error CL2007 the interpreter exited with code 7 (os._exit or a crash) while importing 'app'", false),
-            ("segfault", "project/app.py:6:1: error CL2007 the interpreter was killed by signal 11 (SIGSEGV) while importing 'app'", false),
-            ("endless-loop", "project/app.py:4:1: error CL2005 importing 'app' did not finish within 3 s and was stopped: Connect would fail to start it", false),
+            ("run-at-import", "project/app.py:11:1: error CL2006 app.run() runs when the module is imported: under Connect it blocks or fails; put it under 'if __name__ == \"__main__\":'"),
+            ("sys-exit", "project/app.py:6:1: error CL2007 importing 'app' calls sys.exit(3): Connect's server process stops"),
+            ("deep-exception", "project/settings.py:3:1: error CL2002 importing 'app' raised ValueError: invalid literal for int() with base 10: 'eighty'"),
+            ("missing-package", "project/app.py:3:1: warning CL9002 the environment of /usr/bin/python3 has no module 'connect_lint_absent_package', so importing 'app' could not be checked; install the requirements into it"),
+            ("loud-stdout", ""),
+            ("non-daemon-thread", ""),
+            ("signal-handler", ""),
+            ("patched-json", "project/app.py:10:1: error CL2006 app.run() runs when the module is imported: under Connect it blocks or fails; put it under 'if __name__ == \"__main__\":'"),
+            ("os-exit", "project/manifest.json:6:19: error CL2007 the interpreter exited with code 7 (os._exit or a crash) while importing 'app'"),
+            ("endless-loop", "project/app.py:4:1: error CL2005 importing 'app' did not finish within 3 s and was stopped: Connect would fail to start it"),
         ];
-        foreach (var (fixture, expected, embeddedSurvives) in cases)
+        foreach (var (fixture, expected) in cases)
         {
-            foreach (var host in Hosts.Where(h => h == "process" || embeddedSurvives))
+            foreach (var host in Hosts)
             {
                 data.Add(host, fixture, "app", expected);
             }
         }
 
+        data.Add("process", "segfault", "app", "project/app.py:6:1: error CL2007 the interpreter was killed by signal 11 (SIGSEGV) while importing 'app'");
         return data;
     }
 
@@ -187,6 +190,11 @@ public sealed class PythonBridgeTests
         { "deep-exception", "app" },
         { "missing-package", "app" },
         { "loud-stdout", "app" },
+        { "non-daemon-thread", "app" },
+        { "signal-handler", "app" },
+        { "patched-json", "app" },
+        { "os-exit", "app" },
+        { "os-exit-zero", "app" },
         { "object-not-found", "app:application" },
         { "factory-named", "myapp:create_app" },
         { "routes-and-blueprints", "app" },
@@ -199,11 +207,63 @@ public sealed class PythonBridgeTests
         using var project = Deployment(fixture, entrypoint);
 
         string Facts(string host) =>
-            project.Run("inspect", "project", "--python", TestPython.Path, "--python-host", host, "--format", "json").Stdout
+            project.Run("inspect", "project", "--python", TestPython.Path, "--python-host", host, "--format", "json", "--import-timeout", "3").Stdout
                 .Replace($"\"host\": \"{host}\"", "\"host\": \"…\"", StringComparison.Ordinal);
 
         var process = Facts("process");
         Assert.Contains("\"environment\"", process);
         Assert.Equal(process, Facts("embedded"));
+    }
+
+    [Fact]
+    public void Embedded_AnOsExitZero_IsAProblem_AndTheNextDeploymentIsStillChecked()
+    {
+        using var project = Deployment("os-exit-zero", "app");
+        var second = TempProject.FromFixture("python/flaskr");
+        using var _ = second;
+        Directory.Move(second.Directory, project.PathOf("../flaskr"));
+        Assert.Equal(0, project.Run("write-manifest", "flaskr", "--python", TestPython.Path, "-e", "flaskr").ExitCode);
+
+        var run = project.Run("check", "project", "flaskr", "--python", TestPython.Path, "--python-host", "embedded", "--select", "CL2,CL9");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("project/manifest.json:6:19: error CL2007 the interpreter exited with code 0 (os._exit or a crash) while importing 'app'\n", run.Stdout);
+        Assert.Contains("project/app.py:6:1: error CL2006 app.run() runs when the module is imported", run.Stdout);
+        Assert.Contains("Found 2 problems (2 errors) in 2 deployments.", run.Stdout);
+    }
+
+    [Fact]
+    public void Embedded_ASegfault_EndsTheToolNonZero_WithOneLineNamingTheProcessHost()
+    {
+        using var project = Deployment("segfault", "app");
+
+        var run = ToolProcess.Run(project.Root, ["check", "project", "--python", TestPython.Path, "--python-host", "embedded"]);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains(
+            $"connect-lint: the embedded Python crashed while importing 'app' from {project.Directory}; run again with --python-host process to have the crash reported as a diagnostic\n",
+            run.Stderr);
+    }
+
+    [Fact]
+    public void Embedded_AnImportThatMovesTheProcessAndCannotBeInterrupted_LeavesTheReportWhereTheUserAskedForIt()
+    {
+        // The import chdirs to / and then swallows every interruption: the interpreter is lost to it, not the run;
+        // the deployment after it ('second' sorts after 'project') goes to the process host.
+        using var project = Deployment("chdir-and-hang", "app");
+        var second = TempProject.FromFixture("python/flaskr");
+        using var _ = second;
+        Directory.Move(second.Directory, project.PathOf("../second"));
+        Assert.Equal(0, project.Run("write-manifest", "second", "--python", TestPython.Path, "-e", "flaskr").ExitCode);
+
+        var run = ToolProcess.Run(project.Root,
+            ["check", "project", "second", "--python", TestPython.Path, "--python-host", "embedded", "--import-timeout", "2", "--select", "CL2,CL9", "-o", "report.txt"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(
+        [
+            "project/app.py:10:1: error CL2005 importing 'app' did not finish within 2 s and was stopped: Connect would fail to start it",
+            "second/manifest.json:1:1: warning CL9001 embedded Python host unavailable, the process host ran instead: an earlier import in this process did not finish and could not be interrupted (it still holds the interpreter)",
+        ], File.ReadAllLines(Path.Combine(project.Root, "report.txt")).Where(l => l.Contains(" CL", StringComparison.Ordinal)));
     }
 }

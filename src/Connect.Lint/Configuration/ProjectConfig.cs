@@ -12,7 +12,7 @@ public sealed record ProjectConfig
 
     public string? FilePath { get; init; }
 
-    public string Directory => FilePath is null ? Environment.CurrentDirectory : Path.GetDirectoryName(FilePath)!;
+    public string Directory => FilePath is null ? StartDirectory.Path : Path.GetDirectoryName(FilePath)!;
 
     public IReadOnlyList<string>? Select { get; init; }
 

@@ -12,7 +12,15 @@ public static class BridgeScript
     /// <summary>Each module after the modules it imports from.</summary>
     public static readonly string[] Modules = ["safe", "static_facts", "recorder", "flask_facts", "import_facts", "environment", "main"];
 
-    public static string Build()
+    /// <summary>What the embedded host loads besides: the package query and the in-process containment.</summary>
+    public static readonly string[] EmbeddedModules = ["distributions", "embedded"];
+
+    /// <summary>The script: run as __main__ (the process host) it answers; exec'd under another name it only defines the package.</summary>
+    public static string Build() => Build(Modules);
+
+    public static string BuildEmbedded() => Build([.. Modules, .. EmbeddedModules]);
+
+    private static string Build(IEnumerable<string> modules)
     {
         var script = new StringBuilder();
         script.Append("""
@@ -37,14 +45,13 @@ public static class BridgeScript
             _bridge = _connect_lint_load([
 
             """);
-        foreach (var module in Modules)
+        foreach (var module in modules)
         {
             script.Append($"    ({PythonLiteral.Of(module)}, {PythonLiteral.Of(EmbeddedText.Read($"python/bridge/{module}.py"))}),\n");
         }
 
         script.Append("""
             ])
-            run_embedded = _bridge.main.run_embedded
             if __name__ == "__main__":
                 _bridge.main.process_main()
 

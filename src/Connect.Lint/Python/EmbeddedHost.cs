@@ -1,19 +1,21 @@
-using System.Diagnostics;
-using System.Text.Json;
 using Connect.Lint.Rules.Model.Python;
+using Python.Runtime;
 
 namespace Connect.Lint.Python;
 
 /// <summary>
-/// CPython inside this process (<see cref="LibPython"/>). Same script, same facts as the process host, but it
-/// cannot survive os._exit, a crash or a hang: after a timeout the interpreter is left behind and later
-/// deployments go to the process host. Without a shared libpython it falls back to the process host.
+/// CPython inside this process (<see cref="EmbeddedInterpreter"/>): the same bridge and the same facts as the process
+/// host. os._exit, sys.exit and os.abort during the import become diagnostics; after a timeout the import is
+/// interrupted and the process put back, and when it cannot be interrupted the interpreter is left to it and later
+/// deployments go to the process host. A crash (a segfault) ends the tool: <see cref="CrashReport"/> says so.
+/// Without a shared libpython it says why (CL9001) and the process host runs instead.
 /// </summary>
 public sealed class EmbeddedHost : IPythonHost
 {
     private static readonly object Gate = new();
-    private static LibPython? _python;
-    private static string? _poisoned;
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(2);
+    private static EmbeddedInterpreter? _interpreter;
+    private static string? _unusable;
 
     private readonly ProcessHost _fallback = new();
 
@@ -21,23 +23,23 @@ public sealed class EmbeddedHost : IPythonHost
 
     public PythonFacts Run(BridgeRequest request)
     {
-        LibPython python;
+        EmbeddedInterpreter interpreter;
         lock (Gate)
         {
-            var problem = _poisoned;
+            var problem = _unusable;
             if (problem is null)
             {
                 try
                 {
-                    _python ??= LibPython.Load(FindSharedLibrary(request.Interpreter.Path), request.Interpreter.Path);
-                    if (_python.ProgramName != request.Interpreter.Path)
+                    _interpreter ??= EmbeddedInterpreter.Start(request.Interpreter.Path);
+                    if (_interpreter.Interpreter != request.Interpreter.Path)
                     {
-                        problem = $"this process already embeds {_python.ProgramName}; one interpreter per process";
+                        problem = $"this process already embeds {_interpreter.Interpreter}; one interpreter per process";
                     }
                 }
-                catch (Exception e) when (e is DllNotFoundException or InvalidOperationException or NotSupportedException or EntryPointNotFoundException or FileNotFoundException)
+                catch (Exception e) when (e is DllNotFoundException or InvalidOperationException or NotSupportedException or EntryPointNotFoundException or BadImageFormatException or IOException or PythonException)
                 {
-                    problem = e.Message;
+                    _unusable = problem = e.Message;
                 }
             }
 
@@ -46,55 +48,76 @@ public sealed class EmbeddedHost : IPythonHost
                 return _fallback.Run(request) with { HostFallbackReason = problem };
             }
 
-            python = _python!;
-        }
-
-        var answerPath = Path.Combine(Path.GetTempPath(), $"connect-lint-{Environment.ProcessId}-{Guid.NewGuid():N}.jsonl");
-        try
-        {
-            var source = $$"""
-                exec(compile({{PythonLiteral.Of(BridgeProtocol.Script.Value)}}, "<connect-lint>", "exec"), _bridge := {"__name__": "__connect_lint__"})
-                _bridge["run_embedded"]({{PythonLiteral.Of(BridgeProtocol.RequestJson(request))}}, {{PythonLiteral.Of(answerPath)}})
-                """;
-            var worker = new Thread(() => python.Run(source)) { IsBackground = true, Name = "connect-lint-python" };
-            worker.Start();
-            var timedOut = !worker.Join(request.Timeout);
-            if (timedOut)
-            {
-                lock (Gate)
-                {
-                    _poisoned = $"an earlier import in this process did not finish (it still holds the interpreter)";
-                }
-            }
-
-            var lines = File.Exists(answerPath) ? File.ReadAllLines(answerPath) : [];
-            return BridgeAnswer.Parse(request, Name, lines, string.Empty, timedOut, exitCode: null);
-        }
-        finally
-        {
-            try
-            {
-                File.Delete(answerPath);
-            }
-            catch (IOException)
-            {
-            }
+            interpreter = _interpreter!;
+            return RunOn(interpreter, request);
         }
     }
 
-    /// <summary>The interpreter's shared libpython, as its sysconfig names it; it must exist (static builds have none).</summary>
-    private static string FindSharedLibrary(string interpreter)
+    /// <summary>One deployment at a time: the interpreter is one, and its working directory is the process's.</summary>
+    private PythonFacts RunOn(EmbeddedInterpreter interpreter, BridgeRequest request)
     {
-        var start = new ProcessStartInfo(interpreter, ["-I", "-c", "import sysconfig as s; print(s.get_config_var('LIBDIR')); print(s.get_config_var('INSTSONAME')); print('%d.%d' % __import__('sys').version_info[:2])"]);
-        var lines = Processes.BoundedProcess.Run(start, TimeSpan.FromSeconds(30)).Stdout.Split('\n', StringSplitOptions.TrimEntries);
-        if (lines.Length < 3 || lines[0] == "None" || lines[1] == "None")
+        var answerPath = Path.Combine(Path.GetTempPath(), $"connect-lint-{Environment.ProcessId}-{Guid.NewGuid():N}.jsonl");
+        var workingDirectory = Environment.CurrentDirectory;
+        try
         {
-            throw new DllNotFoundException($"{interpreter} names no shared libpython (a static build)");
+            using var running = CrashReport.While(request);
+            var deployment = interpreter.RunDeployment(BridgeProtocol.RequestJson(request), answerPath, request.WantPackages);
+            if (!deployment.Wait(request.Timeout))
+            {
+                return AfterTimeout(interpreter, request, deployment, answerPath, workingDirectory);
+            }
+
+            var (exitCode, packages) = ReadResult(deployment);
+            var facts = BridgeAnswer.Parse(request, Name, ReadAnswer(answerPath), string.Empty, timedOut: false, exitCode ?? 0);
+            return facts with { Packages = packages };
+        }
+        catch (AggregateException e) when (e.InnerException is PythonException python)
+        {
+            return BridgeAnswer.Parse(request, Name, ReadAnswer(answerPath), python.Message, timedOut: false, exitCode: null);
+        }
+        finally
+        {
+            Delete(answerPath);
+        }
+    }
+
+    private PythonFacts AfterTimeout(EmbeddedInterpreter interpreter, BridgeRequest request, Task<string> deployment, string answerPath, string workingDirectory)
+    {
+        // What was answered before the timeout (the static facts), and where the import is stuck, as the process host sees them.
+        var lines = ReadAnswer(answerPath);
+        var stuck = interpreter.InterruptStuckImport(Patience);
+        if (stuck is null || !deployment.Wait(Patience))
+        {
+            lock (Gate)
+            {
+                _unusable = "an earlier import in this process did not finish and could not be interrupted (it still holds the interpreter)";
+            }
+
+            // The stuck import may have left the process in its directory: relative paths of the report must not follow it.
+            Directory.SetCurrentDirectory(workingDirectory);
         }
 
-        var path = Path.Combine(lines[0], lines[1]);
-        return File.Exists(path)
-            ? path
-            : throw new DllNotFoundException($"{path} does not exist (on Debian it comes with package libpython{lines[2]})");
+        return BridgeAnswer.Parse(request, Name, lines, stuck ?? string.Empty, timedOut: true, exitCode: null);
+    }
+
+    private static (int? ExitCode, InstalledPackages? Packages) ReadResult(Task<string> deployment)
+    {
+        using var result = System.Text.Json.JsonDocument.Parse(deployment.Result);
+        var exitCode = result.RootElement.GetProperty("exit_code") is { ValueKind: System.Text.Json.JsonValueKind.Number } code ? code.GetInt32() : (int?)null;
+        var packages = result.RootElement.GetProperty("packages") is { ValueKind: System.Text.Json.JsonValueKind.Object } found ? PackageQuery.Parse(found.GetRawText()) : null;
+        return (exitCode, packages);
+    }
+
+    private static string[] ReadAnswer(string path) => File.Exists(path) ? File.ReadAllLines(path) : [];
+
+    private static void Delete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
     }
 }

@@ -30,7 +30,7 @@ public static class InterpreterLocator
                 var candidate = Path.Combine(directory.FullName, name);
                 if (File.Exists(Path.Combine(candidate, "pyvenv.cfg")) && VenvPython(candidate) is { } python)
                 {
-                    return new InterpreterChoice(python, $"virtualenv {Path.GetRelativePath(Environment.CurrentDirectory, candidate)}");
+                    return new InterpreterChoice(python, $"virtualenv {Path.GetRelativePath(StartDirectory.Path, candidate)}");
                 }
             }
 

@@ -5,7 +5,8 @@ using Connect.Lint.Rules.Model.Python;
 
 namespace Connect.Lint.Python;
 
-/// <summary>Asks the interpreter, in a process of its own, which distributions are installed and which import names they provide.</summary>
+/// <summary>Asks the interpreter, in a process of its own, which distributions are installed and which import names they provide.
+/// (The embedded host asks the same script in-process.)</summary>
 public static class PackageQuery
 {
     private static readonly Lazy<string> Script = new(() => EmbeddedText.Read("python/bridge/distributions.py"));
@@ -16,12 +17,20 @@ public static class PackageQuery
         try
         {
             var outcome = BoundedProcess.Run(new ProcessStartInfo(interpreter.Path, ["-I", "-c", Script.Value]), Timeout);
-            if (!outcome.Succeeded)
-            {
-                return null;
-            }
+            return outcome.Succeeded ? Parse(outcome.Stdout) : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
 
-            using var document = JsonDocument.Parse(outcome.Stdout);
+    /// <summary>The query's JSON answer (distributions.py), or null when it is not one.</summary>
+    public static InstalledPackages? Parse(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
             var topLevel = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             foreach (var entry in document.RootElement.GetProperty("top_level").EnumerateObject())
             {
@@ -45,7 +54,7 @@ public static class PackageQuery
 
             return new InstalledPackages(topLevel, versions) { Requires = requires };
         }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or JsonException or InvalidOperationException or KeyNotFoundException or IndexOutOfRangeException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or IndexOutOfRangeException)
         {
             return null;
         }

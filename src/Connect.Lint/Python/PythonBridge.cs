@@ -54,17 +54,14 @@ public static class PythonBridge
             .ToList();
         try
         {
-            var request = new BridgeRequest(interpreter, directory, entrypoint, sources, options.ImportTimeout) { StaticOnly = options.StaticOnly };
+            var request = new BridgeRequest(interpreter, directory, entrypoint, sources, options.ImportTimeout)
+            {
+                StaticOnly = options.StaticOnly,
+                WantPackages = options.WantDistributions,
+            };
             var warmUp = Task.Run(BridgeAnswer.WarmUp);
-
-            // importlib.metadata's scan of the environment costs ~0.1 s: a second process does it on the other core.
-            var packages = options.WantDistributions ? Task.Run(() => PackageQuery.Run(interpreter)) : null;
             var facts = options.Host.Run(request);
             warmUp.Wait();
-            if (packages is not null)
-            {
-                facts = facts with { Packages = packages.GetAwaiter().GetResult() };
-            }
             if (facts.Environment is null && facts.Import is null && !facts.TimedOut)
             {
                 var detail = facts.StderrTail.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim();

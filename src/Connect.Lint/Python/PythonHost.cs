@@ -7,9 +7,13 @@ public sealed record BridgeRequest(InterpreterChoice Interpreter, string Directo
 {
     /// <summary>Answer the environment and the static (ast) facts only: nothing of the project is imported or run.</summary>
     public bool StaticOnly { get; init; }
+
+    /// <summary>Also say which distributions are installed (an enabled rule about requirements needs them).</summary>
+    public bool WantPackages { get; init; }
 }
 
-/// <summary>Runs the introspection script in the project's interpreter; both hosts answer with the same facts.</summary>
+/// <summary>Runs the introspection script in the project's interpreter; both hosts answer with the same facts, the installed
+/// packages included when the request asks for them.</summary>
 public interface IPythonHost
 {
     string Name { get; }

@@ -19,12 +19,12 @@ public sealed record CheckResult(
         Diagnostics.Count(d => d.Fix is { } fix && (fix.Safety == FixAvailability.Safe || includeUnsafe));
 }
 
-/// <summary>Paths as a person reads them: relative to the working directory, '/' separated.</summary>
+/// <summary>Paths as a person reads them: relative to the directory the command started in, '/' separated.</summary>
 public static class DisplayPath
 {
     public static string Of(string path)
     {
-        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        var relative = Path.GetRelativePath(StartDirectory.Path, path);
         return relative.Replace('\\', '/');
     }
 

@@ -20,7 +20,7 @@ public static class ReportFile
             throw new UsageException("--output: the file name is empty");
         }
 
-        var full = Path.GetFullPath(output);
+        var full = StartDirectory.FullPathOf(output);
         var shown = Output.OutputSafety.Escape(output);
         switch (FileKinds.Of(full))
         {

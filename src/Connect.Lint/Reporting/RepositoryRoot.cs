@@ -1,11 +1,11 @@
 namespace Connect.Lint.Reporting;
 
-/// <summary>The directory SARIF URIs are relative to (%SRCROOT%): the git repository holding the working directory, else the working directory.</summary>
+/// <summary>The directory SARIF URIs are relative to (%SRCROOT%): the git repository holding the start directory, else the start directory.</summary>
 public static class RepositoryRoot
 {
     public static string Find()
     {
-        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
+        for (var directory = new DirectoryInfo(StartDirectory.Path); directory is not null; directory = directory.Parent)
         {
             if (Directory.Exists(Path.Combine(directory.FullName, ".git")) || File.Exists(Path.Combine(directory.FullName, ".git")))
             {
@@ -13,7 +13,7 @@ public static class RepositoryRoot
             }
         }
 
-        return Environment.CurrentDirectory;
+        return StartDirectory.Path;
     }
 
     /// <summary>A path relative to the root with '/' separators, each segment percent-encoded as a URI needs.</summary>

@@ -8,9 +8,8 @@ import sys
 
 try:
     from importlib import metadata
-except ImportError:  # Python < 3.8
-    json.dump({"top_level": {}, "versions": {}, "requires": {}}, sys.stdout)
-    sys.exit(0)
+except ImportError:  # Python < 3.8: nothing to say
+    metadata = None
 
 
 def normalize(name):
@@ -31,31 +30,36 @@ def required(dist):
     return found
 
 
-top_level, versions, requires = {}, {}, {}
-for dist in metadata.distributions():
-    name = dist.metadata["Name"]
-    if not name:
-        continue
-    versions[normalize(name)] = dist.version
-    try:
-        requires[normalize(name)] = required(dist)
-    except Exception:
-        requires[normalize(name)] = []
-    names = set()
-    text = dist.read_text("top_level.txt")
-    if text:
-        names.update(line.strip() for line in text.splitlines() if line.strip())
-    else:
-        for path in dist.files or ():
-            parts = path.parts
-            if not parts or parts[0].endswith((".dist-info", ".egg-info")) or parts[0] == "..":
-                continue
-            top = parts[0][:-3] if len(parts) == 1 and parts[0].endswith(".py") else parts[0]
-            if len(parts) > 1 or parts[0].endswith(".py"):
-                names.add(top.split(".")[0])
-    for top in names:
-        top_level.setdefault(top, [])
-        if name not in top_level[top]:
-            top_level[top].append(name)
+def installed():
+    """What is installed, as the module's header describes; the embedded host calls this in-process."""
+    top_level, versions, requires = {}, {}, {}
+    for dist in metadata.distributions() if metadata else ():
+        name = dist.metadata["Name"]
+        if not name:
+            continue
+        versions[normalize(name)] = dist.version
+        try:
+            requires[normalize(name)] = required(dist)
+        except Exception:
+            requires[normalize(name)] = []
+        names = set()
+        text = dist.read_text("top_level.txt")
+        if text:
+            names.update(line.strip() for line in text.splitlines() if line.strip())
+        else:
+            for path in dist.files or ():
+                parts = path.parts
+                if not parts or parts[0].endswith((".dist-info", ".egg-info")) or parts[0] == "..":
+                    continue
+                top = parts[0][:-3] if len(parts) == 1 and parts[0].endswith(".py") else parts[0]
+                if len(parts) > 1 or parts[0].endswith(".py"):
+                    names.add(top.split(".")[0])
+        for top in names:
+            top_level.setdefault(top, [])
+            if name not in top_level[top]:
+                top_level[top].append(name)
+    return {"top_level": top_level, "versions": versions, "requires": requires}
 
-json.dump({"top_level": top_level, "versions": versions, "requires": requires}, sys.stdout)
+
+if __name__ == "__main__":
+    json.dump(installed(), sys.stdout)

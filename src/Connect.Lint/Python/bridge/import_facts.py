@@ -6,7 +6,7 @@ import sys
 
 from connect_lint_bridge.flask_facts import app_facts, candidates, is_flask_app, secret_key_facts, wsgi_shape
 from connect_lint_bridge.recorder import traceback_frames
-from connect_lint_bridge.safe import SEP, join, realpath, relpath, text
+from connect_lint_bridge.safe import SEP, HardExit, isabs, join, realpath, relpath, text
 
 _import_module, _spec_from_file_location, _module_from_spec = (
     importlib.import_module, importlib.util.spec_from_file_location, importlib.util.module_from_spec)
@@ -62,6 +62,8 @@ def module_facts(directory):
     for name, module in list(sys.modules.items()):
         top = name.split(".")[0]
         filename = getattr(module, "__file__", None)
+        if type(filename) is not str or not isabs(filename):
+            filename = None  # no file, or a made-up one ("unknown", as pythonnet's clr module says in the embedded host)
         if filename and realpath(filename).startswith(real + SEP):
             local.add(relpath(realpath(filename), real).replace(SEP, "/"))
         elif top not in stdlib and top not in sys.builtin_module_names and not top.startswith("_") and filename:
@@ -82,6 +84,8 @@ def import_facts(request, recorder):
         facts["exit_code"] = int(error.code) if isinstance(error.code, int) else (0 if error.code is None else 1)
         facts["where"] = recorder.user_frame(traceback_frames(error))
         return facts
+    except HardExit:
+        raise
     except BaseException as error:
         facts["outcome"] = "error"
         facts["error"] = {"type": type(error).__name__, "message": text(error),
@@ -111,6 +115,8 @@ def import_facts(request, recorder):
                 resolved["called"] = True
                 shape = wsgi_shape(value)
                 resolved["result_shape"] = shape
+            except HardExit:
+                raise
             except BaseException as error:
                 resolved["call_error"] = {"type": type(error).__name__, "message": text(error),
                                           "where": recorder.user_frame(traceback_frames(error))}

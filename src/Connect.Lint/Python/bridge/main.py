@@ -12,7 +12,7 @@ import sys
 from connect_lint_bridge.environment import environment_facts
 from connect_lint_bridge.import_facts import import_facts, module_facts
 from connect_lint_bridge.recorder import Recorder
-from connect_lint_bridge.safe import PROTOCOL, SEP, encode, fd_sender, join, loads, os_chdir, os_dup, os_dup2, realpath
+from connect_lint_bridge.safe import PROTOCOL, fd_sender, join, loads, os_chdir, os_dup, os_dup2
 from connect_lint_bridge.static_facts import static_facts
 
 _exit = os._exit
@@ -66,32 +66,3 @@ def process_main():
         pass
     # Non-daemon threads started by user code must not keep us alive: the answer is complete.
     _exit(0)
-
-
-def run_embedded(request_json, answer_path):
-    """The embedded host: same facts, written to a file; the host process's state is put back after."""
-    request = loads(request_json)
-    directory = realpath(request["directory"])
-    saved_cwd, saved_path, saved_stdout = os.getcwd(), list(sys.path), sys.stdout
-    saved_modules = set(sys.modules)
-    saved_fd = os.dup(1)
-    lines = []
-    try:
-        sys.stdout.flush()
-        os.dup2(2, 1)
-        sys.stdout = sys.stderr
-        run(request, lambda message: lines.append(encode(message)), watchdog=False)
-    finally:
-        sys.stdout.flush()
-        os.dup2(saved_fd, 1)
-        os.close(saved_fd)
-        sys.stdout = saved_stdout
-        os.chdir(saved_cwd)
-        sys.path[:] = saved_path
-        # The deployment's own modules go, so that another deployment's "app" is imported afresh.
-        for name in set(sys.modules) - saved_modules:
-            filename = getattr(sys.modules.get(name), "__file__", None) or ""
-            if realpath(filename).startswith(directory + SEP):
-                del sys.modules[name]
-        with open(answer_path, "w", encoding="utf-8") as handle:
-            handle.write("".join(lines))

@@ -14,7 +14,7 @@ sys.dont_write_bytecode = True  # never leave __pycache__ behind in the user's p
 dumps, loads = json.dumps, json.loads
 os_write, os_open, os_read, os_close, os_fstat = os.write, os.open, os.read, os.close, os.fstat
 os_dup, os_dup2, os_chdir = os.dup, os.dup2, os.chdir
-realpath, relpath, join, SEP = os.path.realpath, os.path.relpath, os.path.join, os.sep
+realpath, relpath, join, isabs, SEP = os.path.realpath, os.path.relpath, os.path.join, os.path.isabs, os.sep
 _S_ISREG = stat.S_ISREG
 _O_READ = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
 MAX_TEXT = 4000  # a user exception's message is cut here: it is a one-line diagnostic, not a log
@@ -61,3 +61,7 @@ def read_regular_file(path):
             chunks.append(chunk)
     finally:
         os_close(descriptor)
+
+
+class HardExit(BaseException):
+    """os._exit or os.abort in the embedded host: the process host's interpreter would end here, ours unwinds."""
