@@ -266,4 +266,31 @@ public sealed class PythonBridgeTests
             "second/manifest.json:1:1: warning CL9001 embedded Python host unavailable, the process host ran instead: an earlier import in this process did not finish and could not be interrupted (it still holds the interpreter)",
         ], File.ReadAllLines(Path.Combine(project.Root, "report.txt")).Where(l => l.Contains(" CL", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void Embedded_WhatOneDeploymentPatches_IsGoneForTheNext()
+    {
+        // patched-json replaces json.dumps and json.loads; the deployment after it reads its settings with json.
+        using var project = Deployment("patched-json", "app");
+        project.Write("../second/app.py", """
+            import json
+
+            from flask import Flask
+
+            app = Flask(__name__)
+            app.config.update(json.loads('{"GREETING": "hello"}'))
+            assert app.config["GREETING"] == json.loads(json.dumps("hello"))
+            app.run()
+            """);
+        project.Write("../second/requirements.txt", "flask==2.2.2\n");
+        Assert.Equal(0, project.Run("write-manifest", "second", "--python", TestPython.Path, "-e", "app").ExitCode);
+
+        var run = project.Run("check", "project", "second", "--python", TestPython.Path, "--python-host", "embedded", "--select", "CL2,CL9");
+
+        Assert.Equal(
+        [
+            "project/app.py:10:1: error CL2006 app.run() runs when the module is imported: under Connect it blocks or fails; put it under 'if __name__ == \"__main__\":'",
+            "second/app.py:8:1: error CL2006 app.run() runs when the module is imported: under Connect it blocks or fails; put it under 'if __name__ == \"__main__\":'",
+        ], run.Stdout.Split('\n').Where(l => l.Contains(" CL", StringComparison.Ordinal)));
+    }
 }
