@@ -49,7 +49,9 @@ internal sealed class EmbeddedInterpreter
             {
                 using (Py.GIL())
                 {
+                    Trace.Mark("embedded: deployment");
                     using var result = _runEmbedded!.Invoke(new PyString(requestJson), new PyString(answerPath), wantPackages.ToPython());
+                    Trace.Mark("embedded: deployment answered");
                     done.SetResult(result.As<string>());
                 }
             }
@@ -106,7 +108,9 @@ internal sealed class EmbeddedInterpreter
         Runtime.PythonDLL = Library;
         PythonEngine.ProgramName = Interpreter;
         IsolatedMode.Set(Library);
+        Trace.Mark("embedded: start");
         PythonEngine.Initialize(setSysArgv: false);
+        Trace.Mark("embedded: pythonnet initialised");
         NeverFinaliseAtExit();
         using (Py.GIL())
         {
@@ -124,6 +128,7 @@ internal sealed class EmbeddedInterpreter
             CheckLibraryBelongsToInterpreter();
         }
 
+        Trace.Mark("embedded: bridge loaded");
         PythonEngine.BeginAllowThreads();
     }
 
