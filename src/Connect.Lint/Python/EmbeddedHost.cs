@@ -13,6 +13,7 @@ namespace Connect.Lint.Python;
 public sealed class EmbeddedHost : IPythonHost
 {
     private static readonly object Gate = new();
+    private static readonly object OneAtATime = new();
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(2);
     private static EmbeddedInterpreter? _interpreter;
     private static string? _unusable;
@@ -23,37 +24,51 @@ public sealed class EmbeddedHost : IPythonHost
 
     public PythonFacts Run(BridgeRequest request)
     {
-        EmbeddedInterpreter interpreter;
-        lock (Gate)
+        var interpreter = InterpreterFor(request, out var problem);
+        if (interpreter is null)
         {
-            var problem = _unusable;
-            if (problem is null)
-            {
-                try
-                {
-                    _interpreter ??= EmbeddedInterpreter.Start(request.Interpreter.Path);
-                    if (_interpreter.Interpreter != request.Interpreter.Path)
-                    {
-                        problem = $"this process already embeds {_interpreter.Interpreter}; one interpreter per process";
-                    }
-                }
-                catch (Exception e) when (e is DllNotFoundException or InvalidOperationException or NotSupportedException or EntryPointNotFoundException or BadImageFormatException or IOException or PythonException)
-                {
-                    _unusable = problem = e.Message;
-                }
-            }
+            return _fallback.Run(request) with { HostFallbackReason = problem };
+        }
 
-            if (problem is not null)
-            {
-                return _fallback.Run(request) with { HostFallbackReason = problem };
-            }
-
-            interpreter = _interpreter!;
+        // One deployment at a time: the interpreter is one, its working directory is the process's, and a
+        // deployment's timeout must not start while it waits behind another.
+        lock (OneAtATime)
+        {
             return RunOn(interpreter, request);
         }
     }
 
-    /// <summary>One deployment at a time: the interpreter is one, and its working directory is the process's.</summary>
+    /// <summary>The process's interpreter, started on first use; null with the reason when it cannot serve this request.</summary>
+    private static EmbeddedInterpreter? InterpreterFor(BridgeRequest request, out string problem)
+    {
+        lock (Gate)
+        {
+            problem = _unusable ?? string.Empty;
+            if (_unusable is not null)
+            {
+                return null;
+            }
+
+            try
+            {
+                _interpreter ??= EmbeddedInterpreter.Start(request.Interpreter.Path);
+            }
+            catch (Exception e) when (e is DllNotFoundException or InvalidOperationException or NotSupportedException or EntryPointNotFoundException or BadImageFormatException or IOException or PythonException)
+            {
+                _unusable = problem = e.Message;
+                return null;
+            }
+
+            if (_interpreter.Interpreter != request.Interpreter.Path)
+            {
+                problem = $"this process already embeds {_interpreter.Interpreter}; one interpreter per process";
+                return null;
+            }
+
+            return _interpreter;
+        }
+    }
+
     private PythonFacts RunOn(EmbeddedInterpreter interpreter, BridgeRequest request)
     {
         var answerPath = Path.Combine(Path.GetTempPath(), $"connect-lint-{Environment.ProcessId}-{Guid.NewGuid():N}.jsonl");
@@ -73,7 +88,8 @@ public sealed class EmbeddedHost : IPythonHost
         }
         catch (AggregateException e) when (e.InnerException is PythonException python)
         {
-            return BridgeAnswer.Parse(request, Name, ReadAnswer(answerPath), python.Message, timedOut: false, exitCode: null);
+            // The bridge itself failed: as when the process host's interpreter ends with a traceback.
+            return BridgeAnswer.Parse(request, Name, ReadAnswer(answerPath), python.Message, timedOut: false, exitCode: 1);
         }
         finally
         {
@@ -95,6 +111,10 @@ public sealed class EmbeddedHost : IPythonHost
 
             // The stuck import may have left the process in its directory: relative paths of the report must not follow it.
             Directory.SetCurrentDirectory(workingDirectory);
+        }
+        else
+        {
+            interpreter.TakeLateInterrupt().Wait(Patience);
         }
 
         return BridgeAnswer.Parse(request, Name, lines, stuck ?? string.Empty, timedOut: true, exitCode: null);

@@ -15,6 +15,7 @@ internal sealed class EmbeddedInterpreter
     private readonly BlockingCollection<Action> _work = new();
     private PyObject? _runEmbedded;
     private PyObject? _stuckTraceback;
+    private PyObject? _takeLateInterrupt;
     private ulong _hostThread;
 
     private EmbeddedInterpreter(string interpreter, string library)
@@ -84,6 +85,29 @@ internal sealed class EmbeddedInterpreter
         return helper.Join(patience) ? traceback : null;
     }
 
+    /// <summary>After an interrupted import ended: the interruption, if it has not struck yet, strikes here.</summary>
+    public Task TakeLateInterrupt()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _work.Add(() =>
+        {
+            try
+            {
+                using (Py.GIL())
+                {
+                    _takeLateInterrupt!.Invoke().Dispose();
+                }
+            }
+            catch (PythonException)
+            {
+                // It struck on entering the function.
+            }
+
+            done.SetResult();
+        });
+        return done.Task;
+    }
+
     private void Serve(TaskCompletionSource started)
     {
         try
@@ -123,6 +147,7 @@ internal sealed class EmbeddedInterpreter
             embedded.InvokeMethod("forget_runtime_directory", runtimeDirectory).Dispose();
             _runEmbedded = embedded.GetAttr("run_embedded");
             _stuckTraceback = embedded.GetAttr("stuck_traceback");
+            _takeLateInterrupt = embedded.GetAttr("take_late_interrupt");
             using var hostThread = embedded.GetAttr("HOST_THREAD");
             _hostThread = hostThread.As<ulong>();
             CheckLibraryBelongsToInterpreter();

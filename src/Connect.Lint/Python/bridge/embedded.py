@@ -138,7 +138,7 @@ def run_embedded(request_json, answer_path, want_packages):
             to_answer(message)
 
     saved = _snapshot()
-    saved_stdout = os_dup(1)
+    saved_stdout, saved_stderr = os_dup(1), os_dup(2)  # the tool's own: project code may close or redirect them
     undo = _contain(exits)
     try:
         try:
@@ -154,7 +154,9 @@ def run_embedded(request_json, answer_path, want_packages):
     finally:
         undo()
         os_dup2(saved_stdout, 1)
+        os_dup2(saved_stderr, 2)
         os_close(saved_stdout)
+        os_close(saved_stderr)
         _restore(saved, directory)
         os_close(answer_fd)
     return dumps({"exit_code": exits[0] if exits else None, "packages": packages})
@@ -168,3 +170,12 @@ def stuck_traceback():
         lines.append('  File "%s", line %d in %s' % (frame.f_code.co_filename, frame.f_lineno, frame.f_code.co_name))
         frame = frame.f_back
     return "\n".join(lines)
+
+
+def take_late_interrupt():
+    """A KeyboardInterrupt sent at a timeout can land after the import ended: it is taken here, not by the next import."""
+    try:
+        for _ in range(2):
+            pass
+    except KeyboardInterrupt:
+        pass
