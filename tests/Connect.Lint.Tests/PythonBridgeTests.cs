@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Connect.Lint.Python;
 using Snapshooter.Xunit;
 using Xunit;
 
@@ -217,14 +218,19 @@ public sealed class PythonBridgeTests
         Assert.Equal(process, Facts("embedded"));
     }
 
+    /// <summary>A second deployment (the flaskr fixture, with its manifest) in the directory beside the project's.</summary>
+    private static void AddFlaskrBeside(TempProject project, string name)
+    {
+        using var second = TempProject.FromFixture("python/flaskr");
+        Directory.Move(second.Directory, project.PathOf($"../{name}"));
+        Assert.Equal(0, project.Run("write-manifest", name, "--python", TestPython.Path, "-e", "flaskr").ExitCode);
+    }
+
     [Fact]
     public void Embedded_AnOsExitZero_IsAProblem_AndTheNextDeploymentIsStillChecked()
     {
         using var project = Deployment("os-exit-zero", "app");
-        var second = TempProject.FromFixture("python/flaskr");
-        using var _ = second;
-        Directory.Move(second.Directory, project.PathOf("../flaskr"));
-        Assert.Equal(0, project.Run("write-manifest", "flaskr", "--python", TestPython.Path, "-e", "flaskr").ExitCode);
+        AddFlaskrBeside(project, "flaskr");
 
         var run = project.Run("check", "project", "flaskr", "--python", TestPython.Path, "--python-host", "embedded", "--select", "CL2,CL9");
 
@@ -253,10 +259,7 @@ public sealed class PythonBridgeTests
         // The import chdirs to / and then swallows every interruption: the interpreter is lost to it, not the run;
         // the deployment after it ('second' sorts after 'project') goes to the process host.
         using var project = Deployment("chdir-and-hang", "app");
-        var second = TempProject.FromFixture("python/flaskr");
-        using var _ = second;
-        Directory.Move(second.Directory, project.PathOf("../second"));
-        Assert.Equal(0, project.Run("write-manifest", "second", "--python", TestPython.Path, "-e", "flaskr").ExitCode);
+        AddFlaskrBeside(project, "second");
 
         var run = ToolProcess.Run(project.Root,
             ["check", "project", "second", "--python", TestPython.Path, "--python-host", "embedded", "--import-timeout", "2", "--select", "CL2,CL9", "-o", "report.txt"]);
@@ -294,5 +297,37 @@ public sealed class PythonBridgeTests
             "project/app.py:10:1: error CL2006 app.run() runs when the module is imported: under Connect it blocks or fails; put it under 'if __name__ == \"__main__\":'",
             "second/app.py:8:1: error CL2006 app.run() runs when the module is imported: under Connect it blocks or fails; put it under 'if __name__ == \"__main__\":'",
         ], run.Stdout.Split('\n').Where(l => l.Contains(" CL", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Embedded_WithoutASharedLibPython_SaysWhy_AndTheProcessHostAnswers()
+    {
+        // A build with no libpython beside it (as pyenv's default): here a copy of Debian's python in a prefix of its own.
+        using var project = Deployment("sys-exit", "app");
+        var python = Path.Combine(project.Root, "static", "bin", "python3.11");
+        Directory.CreateDirectory(Path.GetDirectoryName(python)!);
+        File.Copy(File.ResolveLinkTarget(TestPython.Path, returnFinalTarget: true)?.FullName ?? TestPython.Path, python);
+        File.SetUnixFileMode(python, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
+
+        // In a process of its own: this process's embedded host must not learn that it is unusable.
+        var run = ToolProcess.Run(project.Root, ["check", "project", "--python", python, "--python-host", "embedded", "--select", "CL2,CL9"]);
+
+        Assert.Equal(
+        [
+            "project/app.py:6:1: error CL2007 importing 'app' calls sys.exit(3): Connect's server process stops",
+            $"project/manifest.json:1:1: warning CL9001 embedded Python host unavailable, the process host ran instead: {python} has no shared libpython3.11 in {project.Root}/static/lib (a static build; build it with --enable-shared)",
+        ], run.Stdout.Split('\n').Where(l => l.Contains(" CL", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void SharedLibPython_IsFoundBesideTheInterpreter_ThroughAVenvToo()
+    {
+        var library = SharedLibPython.Find(TestPython.Path);
+        using var project = TempProject.Empty();
+        var venv = TestVenv.Create(Path.Combine(project.Root, ".venv"));
+
+        Assert.Matches(@"/libpython3\.\d+\.so(\.1\.0)?$", library);
+        Assert.Equal(library, SharedLibPython.Find(venv.Python));
     }
 }
