@@ -18,6 +18,18 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 export LC_ALL=C.UTF-8
+
+# Under CI the tests also run the tool as users install it (ShippedToolTests): build/pack.sh's packages,
+# installed with dotnet tool install into a directory of its own.
+if [ -n "${CI:-}" ] && [ -z "${CONNECT_LINT_SHIPPED:-}" ]; then
+  echo "Packing and installing the shipped tool (build/pack.sh)..."
+  shipped=$(mktemp -d)
+  build/pack.sh "$shipped/packages" >/dev/null
+  # A package of the same version from an earlier run must not be taken from NuGet's cache.
+  rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/connect.lint "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/connect.lint.*
+  dotnet tool install Connect.Lint --tool-path "$shipped/tool" --add-source "$shipped/packages" --version "$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' src/Connect.Lint/Connect.Lint.csproj)" >/dev/null
+  export CONNECT_LINT_SHIPPED="$shipped/tool/connect-lint"
+fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0

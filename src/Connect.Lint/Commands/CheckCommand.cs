@@ -1,3 +1,4 @@
+using Connect.Lint.Python;
 using Connect.Lint.Fixing;
 using Connect.Lint.Output;
 using Connect.Lint.Pipeline;
@@ -38,6 +39,11 @@ public static class CheckCommand
         }
 
         var targets = AnalysisPipeline.Discover(options.Paths);
+        if (EmbeddedCompanion.NeededFor(() => targets.Select(t => AnalysisPipeline.ResolveSettings(t, options.Settings).PythonHost.Value)) is { } companion)
+        {
+            return EmbeddedCompanion.Run(companion);
+        }
+
         if (options.ShowSettings)
         {
             Emit(options, stdout, string.Concat(targets.Select(t => SettingsReport.Render(t.Directory, AnalysisPipeline.ResolveSettings(t, options.Settings)))));

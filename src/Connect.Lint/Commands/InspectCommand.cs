@@ -25,6 +25,11 @@ public static class InspectCommand
         // The same settings and stages as check: --python first, then [tool.connect-lint] python.
         var target = new DeploymentTarget(full, true);
         var settings = AnalysisPipeline.ResolveSettings(target, commandLine);
+        if (EmbeddedCompanion.NeededFor(() => [settings.PythonHost.Value]) is { } companion)
+        {
+            return EmbeddedCompanion.Run(companion);
+        }
+
         var deployment = AnalysisPipeline.Load(target, settings, without: RuleNeeds.InstalledPackages).Deployment;
         if (deployment.Python is not { } facts)
         {

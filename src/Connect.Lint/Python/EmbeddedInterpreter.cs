@@ -32,6 +32,11 @@ internal sealed class EmbeddedInterpreter
     /// <summary>Loads libpython, initialises it isolated and loads the bridge, on a new thread; throws when that fails.</summary>
     public static EmbeddedInterpreter Start(string interpreter)
     {
+        if (!EmbeddedCompanion.InProcess)
+        {
+            throw new NotSupportedException("this build of connect-lint is Native AOT, which cannot host pythonnet, and its companion (embedded/connect-lint.dll) is missing");
+        }
+
         var embedded = new EmbeddedInterpreter(interpreter, SharedLibPython.Find(interpreter));
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() => embedded.Serve(started)) { IsBackground = true, Name = "connect-lint-python" };

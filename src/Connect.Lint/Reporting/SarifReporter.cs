@@ -17,6 +17,8 @@ public static class SarifReporter
 {
     private const string SourceRoot = "%SRCROOT%";
 
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Sarif and Newtonsoft.Json are kept whole in a trimmed build (TrimmerRootAssembly); a test compares the shipped build's SARIF with this one's byte for byte.")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Newtonsoft.Json falls back to reflection without dynamic code; the same test holds it to the same bytes.")]
     public static string Render(CheckResult result, string toolVersion)
     {
         var root = RepositoryRoot.Find();
@@ -58,11 +60,12 @@ public static class SarifReporter
             ],
             ColumnKind = ColumnKind.Utf16CodeUnits,
         };
-        run.Invocations[0].SetProperty("deployments", result.Deployments.Select(d => new
+        // Dictionaries, not anonymous objects: serialised without reflection over compiler-made types (Native AOT).
+        run.Invocations[0].SetProperty("deployments", result.Deployments.Select(d => new Dictionary<string, string?>
         {
-            directory = RepositoryRoot.RelativeUri(root, d.Directory),
-            interpreter = d.Interpreter?.Path,
-            interpreterReason = d.Interpreter?.Reason,
+            ["directory"] = RepositoryRoot.RelativeUri(root, d.Directory),
+            ["interpreter"] = d.Interpreter?.Path,
+            ["interpreterReason"] = d.Interpreter?.Reason,
         }).ToList());
 
         var log = new SarifLog

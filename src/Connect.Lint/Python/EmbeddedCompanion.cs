@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace Connect.Lint.Python;
+
+/// <summary>
+/// pythonnet needs a JIT, which a Native AOT build has not. So the AOT build, asked for the embedded host, runs the whole
+/// command again in the framework-dependent build shipped beside it (embedded/connect-lint.dll, started with dotnet),
+/// before it has printed anything; the companion's output and exit code are the command's. It costs the JIT build's
+/// start-up (see README, Speed).
+/// </summary>
+public static class EmbeddedCompanion
+{
+    /// <summary>Whether this build can host pythonnet itself.</summary>
+    public static bool InProcess => RuntimeFeature.IsDynamicCodeSupported;
+
+    /// <summary>The companion to hand the command to: only in a build without a JIT, when some deployment asks for the embedded host.</summary>
+    public static string? NeededFor(Func<IEnumerable<string>> pythonHosts)
+    {
+        if (InProcess || !pythonHosts().Contains("embedded"))
+        {
+            return null;
+        }
+
+        var companion = Path.Combine(AppContext.BaseDirectory, "embedded", "connect-lint.dll");
+        return File.Exists(companion) ? companion : null;
+    }
+
+    /// <summary>Runs this process's command line in the companion, with this process's standard streams; its exit code.</summary>
+    public static int Run(string companion)
+    {
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false };
+        start.ArgumentList.Add(companion);
+        foreach (var argument in Environment.GetCommandLineArgs().Skip(1))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+            process.WaitForExit();
+            return process.ExitCode;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new UsageException($"--python-host embedded: this build runs it in {companion} with dotnet, which could not be started ({e.Message}); use --python-host process");
+        }
+    }
+}
