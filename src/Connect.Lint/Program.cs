@@ -91,6 +91,14 @@ namespace Connect.Lint
                 return 0;
             });
             root.Subcommands.Add(explain);
+
+            var clean = new Command("clean", "Remove the cache (the installed packages last read from each interpreter).");
+            clean.SetAction(_ =>
+            {
+                stderr.WriteLine(Caching.ToolCache.Clear());
+                return 0;
+            });
+            root.Subcommands.Add(clean);
             return root;
         }
 
@@ -107,6 +115,9 @@ namespace Connect.Lint
         private static Option<double> TimeoutOption() =>
             new("--import-timeout") { Description = "Seconds the import of the app may take.", DefaultValueFactory = _ => 20 };
 
+        private static Option<bool> NoCacheOption() =>
+            new("--no-cache") { Description = "Neither read nor write the cache (the installed packages last read from each interpreter)." };
+
         private static Option<bool> NoPythonOption() =>
             new("--no-python") { Description = "Do not run the project's interpreter (Python-aware rules are skipped)." };
 
@@ -119,7 +130,8 @@ namespace Connect.Lint
         /// </summary>
         private static CommandLineSettings AnalysisSettings(
             ParseResult result, Option<string> python, Option<string> host, Option<double> timeout, Option<bool>? noPython = null,
-            Option<string[]>? select = null, Option<string[]>? ignore = null, Option<string[]>? exclude = null, Option<string>? entrypoint = null)
+            Option<string[]>? select = null, Option<string[]>? ignore = null, Option<string[]>? exclude = null, Option<string>? entrypoint = null,
+            Option<bool>? noCache = null)
         {
             var seconds = result.GetValue(timeout);
             if (!(seconds > 0 && seconds <= MaxImportTimeoutSeconds))
@@ -139,6 +151,7 @@ namespace Connect.Lint
                 PythonHost = Said(result, host),
                 ImportTimeoutSeconds = result.GetResult(timeout) is { Implicit: false } ? seconds : null,
                 NoPython = noPython is not null && result.GetValue(noPython),
+                NoCache = noCache is not null && result.GetValue(noCache),
                 Select = select is null ? [] : result.GetValue(select) ?? [],
                 Ignore = ignore is null ? [] : result.GetValue(ignore) ?? [],
                 Exclude = exclude is null ? [] : result.GetValue(exclude) ?? [],
@@ -170,10 +183,11 @@ namespace Connect.Lint
             var pythonHost = HostOption();
             var importTimeout = TimeoutOption();
             var noPython = NoPythonOption();
+            var noCache = NoCacheOption();
             var failLevel = new Option<string>("--fail-level") { Description = "Lowest severity that makes the exit code 1.", DefaultValueFactory = _ => "warning" };
             failLevel.AcceptOnlyFromAmong("error", "warning", "note");
             var showSettings = new Option<bool>("--show-settings") { Description = "Print each deployment's resolved settings and where each came from ([tool.connect-lint] in pyproject.toml, the command line, defaults); check nothing." };
-            foreach (var option in new Option[] { python, pythonHost, importTimeout, noPython, fix, unsafeFixes, diff, select, ignore, exclude, exitZero, format, output, failLevel, showSettings })
+            foreach (var option in new Option[] { python, pythonHost, importTimeout, noPython, noCache, fix, unsafeFixes, diff, select, ignore, exclude, exitZero, format, output, failLevel, showSettings })
             {
                 command.Options.Add(option);
             }
@@ -193,7 +207,7 @@ namespace Connect.Lint
                     Output = ReportFile.Validate(result.GetValue(output)),
                     FailLevel = level,
                     ShowSettings = result.GetValue(showSettings),
-                    Settings = AnalysisSettings(result, python, pythonHost, importTimeout, noPython, select, ignore, exclude),
+                    Settings = AnalysisSettings(result, python, pythonHost, importTimeout, noPython, select, ignore, exclude, noCache: noCache),
                 }, stdout, stderr);
             });
             return command;

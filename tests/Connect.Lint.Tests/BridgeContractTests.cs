@@ -31,7 +31,7 @@ public sealed class BridgeContractTests
         _ = TestPython.PythonVersion; // fails, never skips, when the interpreter is missing
         var directory = Path.Combine(Fixtures.Root, "python", fixture);
         var sources = Directory.GetFiles(directory, "*.py", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(directory, p)).Order().ToList();
-        var request = new BridgeRequest(new InterpreterChoice(TestPython.Path, "test"), directory, entrypoint, sources, TimeSpan.FromSeconds(20));
+        var request = new BridgeRequest(new InterpreterChoice(TestPython.Path, "test"), directory, entrypoint, sources, TimeSpan.FromSeconds(20)) { WantPackages = true };
         var start = new ProcessStartInfo(TestPython.Path, ["-I", "-c", BridgeProtocol.Script.Value, BridgeProtocol.RequestJson(request)])
         {
             WorkingDirectory = directory,
@@ -44,7 +44,7 @@ public sealed class BridgeContractTests
         await process.WaitForExitAsync();
         await stderr;
 
-        Assert.Equal(2, lines.Length);
+        Assert.Equal(["static", "import", "packages"], lines.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("kind").GetString()));
         var schema = await Schema.Value;
         foreach (var line in lines)
         {

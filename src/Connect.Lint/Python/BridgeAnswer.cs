@@ -29,6 +29,7 @@ public static partial class BridgeAnswer
         EnvironmentFacts? environment = null;
         IReadOnlyList<StaticFileFacts> files = [];
         ImportFacts? import = null;
+        PackagesAnswer? packages = null;
         foreach (var line in lines)
         {
             if (string.IsNullOrWhiteSpace(line))
@@ -48,6 +49,12 @@ public static partial class BridgeAnswer
             {
                 import = document.RootElement.Deserialize(BridgeJsonContext.Default.ImportFacts);
             }
+            else if (kind == "packages")
+            {
+                var installed = document.RootElement.GetProperty("installed");
+                packages = new PackagesAnswer(document.RootElement.GetProperty("key").GetRawText(),
+                    installed.ValueKind == JsonValueKind.Object ? installed.GetRawText() : null);
+            }
         }
 
         Trace.Mark("answer parsed");
@@ -64,6 +71,8 @@ public static partial class BridgeAnswer
             TimeoutSeconds = request.Timeout.TotalSeconds,
             StuckAt = import is null ? UserFrameFromTraceback(stderrTail, request.Directory) : null,
             HardExitCode = import is null && !timedOut ? exitCode : null,
+            PackagesAnswer = packages,
+            Packages = packages?.InstalledJson is { } json ? PackageQuery.Parse(json) : null,
             StderrTail = stderrTail,
         };
     }

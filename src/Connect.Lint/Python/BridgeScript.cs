@@ -10,10 +10,10 @@ namespace Connect.Lint.Python;
 public static class BridgeScript
 {
     /// <summary>Each module after the modules it imports from.</summary>
-    public static readonly string[] Modules = ["safe", "static_facts", "recorder", "flask_facts", "import_facts", "environment", "main"];
+    public static readonly string[] Modules = ["safe", "static_facts", "recorder", "flask_facts", "import_facts", "environment", "distributions", "main"];
 
-    /// <summary>What the embedded host loads besides: the package query and the in-process containment.</summary>
-    public static readonly string[] EmbeddedModules = ["distributions", "embedded"];
+    /// <summary>What the embedded host loads besides: the in-process containment.</summary>
+    public static readonly string[] EmbeddedModules = ["embedded"];
 
     /// <summary>The script: run as __main__ (the process host) it answers; exec'd under another name it only defines the package.</summary>
     public static string Build() => Build(Modules);

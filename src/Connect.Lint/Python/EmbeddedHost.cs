@@ -76,15 +76,13 @@ public sealed class EmbeddedHost : IPythonHost
         try
         {
             using var running = CrashReport.While(request);
-            var deployment = interpreter.RunDeployment(BridgeProtocol.RequestJson(request), answerPath, request.WantPackages);
+            var deployment = interpreter.RunDeployment(BridgeProtocol.RequestJson(request), answerPath);
             if (!deployment.Wait(request.Timeout))
             {
                 return AfterTimeout(interpreter, request, deployment, answerPath, workingDirectory);
             }
 
-            var (exitCode, packages) = ReadResult(deployment);
-            var facts = BridgeAnswer.Parse(request, Name, ReadAnswer(answerPath), string.Empty, timedOut: false, exitCode ?? 0);
-            return facts with { Packages = packages };
+            return BridgeAnswer.Parse(request, Name, ReadAnswer(answerPath), string.Empty, timedOut: false, deployment.Result ?? 0);
         }
         catch (AggregateException e) when (e.InnerException is PythonException python)
         {
@@ -97,7 +95,7 @@ public sealed class EmbeddedHost : IPythonHost
         }
     }
 
-    private PythonFacts AfterTimeout(EmbeddedInterpreter interpreter, BridgeRequest request, Task<string> deployment, string answerPath, string workingDirectory)
+    private PythonFacts AfterTimeout(EmbeddedInterpreter interpreter, BridgeRequest request, Task<int?> deployment, string answerPath, string workingDirectory)
     {
         // What was answered before the timeout (the static facts), and where the import is stuck, as the process host sees them.
         var lines = ReadAnswer(answerPath);
@@ -118,14 +116,6 @@ public sealed class EmbeddedHost : IPythonHost
         }
 
         return BridgeAnswer.Parse(request, Name, lines, stuck ?? string.Empty, timedOut: true, exitCode: null);
-    }
-
-    private static (int? ExitCode, InstalledPackages? Packages) ReadResult(Task<string> deployment)
-    {
-        using var result = System.Text.Json.JsonDocument.Parse(deployment.Result);
-        var exitCode = result.RootElement.GetProperty("exit_code") is { ValueKind: System.Text.Json.JsonValueKind.Number } code ? code.GetInt32() : (int?)null;
-        var packages = result.RootElement.GetProperty("packages") is { ValueKind: System.Text.Json.JsonValueKind.Object } found ? PackageQuery.Parse(found.GetRawText()) : null;
-        return (exitCode, packages);
     }
 
     private static string[] ReadAnswer(string path) => File.Exists(path) ? File.ReadAllLines(path) : [];

@@ -45,10 +45,10 @@ internal sealed class EmbeddedInterpreter
         return embedded;
     }
 
-    /// <summary>One deployment on the interpreter's thread: run_embedded's JSON answer (see embedded.py).</summary>
-    public Task<string> RunDeployment(string requestJson, string answerPath, bool wantPackages)
+    /// <summary>One deployment on the interpreter's thread: the code os._exit or os.abort would have ended the process with, or null (see embedded.py).</summary>
+    public Task<int?> RunDeployment(string requestJson, string answerPath)
     {
-        var done = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = new TaskCompletionSource<int?>(TaskCreationOptions.RunContinuationsAsynchronously);
         _work.Add(() =>
         {
             try
@@ -56,9 +56,9 @@ internal sealed class EmbeddedInterpreter
                 using (Py.GIL())
                 {
                     Trace.Mark("embedded: deployment");
-                    using var result = _runEmbedded!.Invoke(new PyString(requestJson), new PyString(answerPath), wantPackages.ToPython());
+                    using var result = _runEmbedded!.Invoke(new PyString(requestJson), new PyString(answerPath));
                     Trace.Mark("embedded: deployment answered");
-                    done.SetResult(result.As<string>());
+                    done.SetResult(result.IsNone() ? null : result.As<int>());
                 }
             }
             catch (Exception e)

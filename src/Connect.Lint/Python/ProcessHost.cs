@@ -21,13 +21,10 @@ public sealed class ProcessHost : IPythonHost
         start.ArgumentList.Add(BridgeProtocol.Script.Value);
         start.ArgumentList.Add(BridgeProtocol.RequestJson(request));
 
-        // importlib.metadata's scan of the environment costs ~0.1 s: a second process does it on the other core.
-        var packages = request.WantPackages ? Task.Run(() => PackageQuery.Run(request.Interpreter)) : null;
         Trace.Mark("python start");
         var outcome = BoundedProcess.Run(start, request.Timeout, ownGroup: true);
         Trace.Mark("python exited");
         var lines = outcome.Stdout.Split('\n');
-        var facts = BridgeAnswer.Parse(request, Name, lines, outcome.StderrTail, outcome.TimedOut, outcome.ExitCode);
-        return packages is null ? facts : facts with { Packages = packages.GetAwaiter().GetResult() };
+        return BridgeAnswer.Parse(request, Name, lines, outcome.StderrTail, outcome.TimedOut, outcome.ExitCode);
     }
 }

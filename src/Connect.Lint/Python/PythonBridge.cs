@@ -15,6 +15,9 @@ public sealed record PythonOptions(string? ExplicitPython, IPythonHost Host, Tim
 
     /// <summary>Static (ast) facts only: the project's code is parsed, never imported (write-manifest).</summary>
     public bool StaticOnly { get; init; }
+
+    /// <summary>False with --no-cache: the installed distributions are read afresh and not kept.</summary>
+    public bool UseCache { get; init; } = true;
 }
 
 /// <summary>Chooses the interpreter and entrypoint for a deployment and runs the bridge in the chosen host.</summary>
@@ -54,14 +57,20 @@ public static class PythonBridge
             .ToList();
         try
         {
+            var cached = options.WantDistributions && options.UseCache ? Caching.PackageCache.Read(interpreter.Path) : null;
             var request = new BridgeRequest(interpreter, directory, entrypoint, sources, options.ImportTimeout)
             {
                 StaticOnly = options.StaticOnly,
                 WantPackages = options.WantDistributions,
+                KnownPackagesKey = cached?.Key,
             };
             var warmUp = Task.Run(BridgeAnswer.WarmUp);
             var facts = options.Host.Run(request);
             warmUp.Wait();
+            if (options.WantDistributions)
+            {
+                facts = WithPackages(facts, interpreter, cached, options.UseCache);
+            }
             if (facts.Environment is null && facts.Import is null && !facts.TimedOut)
             {
                 var detail = facts.StderrTail.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim();
@@ -74,5 +83,34 @@ public static class PythonBridge
         {
             return (null, $"interpreter {interpreter.Path} could not be run: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// The installed distributions from the bridge's answer, from the cache when the bridge found the environment
+    /// unchanged, or, when the import never let it answer (a hang, a crash), from a query of their own.
+    /// </summary>
+    private static PythonFacts WithPackages(PythonFacts facts, InterpreterChoice interpreter, Caching.PackageCache.Entry? cached, bool useCache)
+    {
+        switch (facts.PackagesAnswer)
+        {
+            case { InstalledJson: { } installed } answer:
+                if (useCache && facts.Packages is not null)
+                {
+                    Caching.PackageCache.Write(interpreter.Path, answer.EnvironmentKey, installed);
+                }
+
+                return facts;
+            case { } unchanged when cached is not null && SameJson(unchanged.EnvironmentKey, cached.Key):
+                return facts with { Packages = PackageQuery.Parse(cached.Installed) };
+            default:
+                return facts with { Packages = PackageQuery.Run(interpreter) };
+        }
+    }
+
+    private static bool SameJson(string left, string right)
+    {
+        using var a = System.Text.Json.JsonDocument.Parse(left);
+        using var b = System.Text.Json.JsonDocument.Parse(right);
+        return System.Text.Json.JsonElement.DeepEquals(a.RootElement, b.RootElement);
     }
 }

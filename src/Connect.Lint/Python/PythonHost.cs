@@ -10,6 +10,9 @@ public sealed record BridgeRequest(InterpreterChoice Interpreter, string Directo
 
     /// <summary>Also say which distributions are installed (an enabled rule about requirements needs them).</summary>
     public bool WantPackages { get; init; }
+
+    /// <summary>The environment key of the distributions the tool already holds (raw JSON): the bridge reads them again only if its own differs.</summary>
+    public string? KnownPackagesKey { get; init; }
 }
 
 /// <summary>Runs the introspection script in the project's interpreter; both hosts answer with the same facts, the installed
@@ -47,6 +50,22 @@ public static class BridgeProtocol
             writer.WriteEndArray();
             writer.WriteNumber("timeout", request.Timeout.TotalSeconds);
             writer.WriteBoolean("static_only", request.StaticOnly);
+            if (request.WantPackages)
+            {
+                writer.WriteStartObject("packages");
+                writer.WritePropertyName("known_key");
+                if (request.KnownPackagesKey is { } key)
+                {
+                    writer.WriteRawValue(key);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndObject();
         }
 

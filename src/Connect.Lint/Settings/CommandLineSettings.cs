@@ -21,6 +21,9 @@ public sealed record CommandLineSettings
 
     public bool NoPython { get; init; }
 
+    /// <summary>--no-cache: neither read nor write the tool's cache.</summary>
+    public bool NoCache { get; init; }
+
     /// <summary>inspect --entrypoint: import this module:object instead of the manifest's.</summary>
     public string? Entrypoint { get; init; }
 }

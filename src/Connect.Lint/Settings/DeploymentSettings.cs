@@ -42,6 +42,9 @@ public sealed record DeploymentSettings
     /// <summary>False with --no-python: the project's interpreter is never run.</summary>
     public required Setting<bool> RunPython { get; init; }
 
+    /// <summary>False with --no-cache: nothing is read from or written to the tool's cache (<see cref="Caching.ToolCache"/>).</summary>
+    public Setting<bool> UseCache { get; init; } = Setting<bool>.Default(true);
+
     public required Setting<IReadOnlyList<string>> ServerPythonVersions { get; init; }
 
     public required Setting<IReadOnlyDictionary<string, Severity>> Severity { get; init; }
@@ -66,6 +69,7 @@ public sealed record DeploymentSettings
         {
             ExplicitReason = Python.Source,
             WantDistributions = wantDistributions,
+            UseCache = UseCache.Value,
         };
     }
 }

@@ -48,6 +48,7 @@ public static class SettingsResolver
             PythonHost = FromCommandLine(commandLine.PythonHost, "--python-host", DefaultPythonHost),
             ImportTimeoutSeconds = commandLine.ImportTimeoutSeconds is { } seconds ? new(seconds, "--import-timeout") : Setting<double>.Default(DefaultImportTimeoutSeconds),
             RunPython = commandLine.NoPython ? new(false, "--no-python") : Setting<bool>.Default(true),
+            UseCache = commandLine.NoCache ? new(false, "--no-cache") : Setting<bool>.Default(true),
             ServerPythonVersions = FromConfig<IReadOnlyList<string>>(config.ServerPythonVersions.Count > 0 ? config.ServerPythonVersions : null, "server-python-versions", []),
             Severity = FromConfig<IReadOnlyDictionary<string, Rules.Analysis.Severity>>(config.Severity.Count > 0 ? config.Severity : null, "severity", new Dictionary<string, Rules.Analysis.Severity>()),
             EntrypointOverride = commandLine.Entrypoint,

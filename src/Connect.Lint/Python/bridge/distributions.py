@@ -3,13 +3,9 @@
 #         "requires": {distribution: [[distribution it requires, specifier], ...]}} (names normalised; requirements
 #         under a marker, for an extra or a Python version, are left out: they may not apply).
 import json
+import os
 import re
 import sys
-
-try:
-    from importlib import metadata
-except ImportError:  # Python < 3.8: nothing to say
-    metadata = None
 
 
 def normalize(name):
@@ -30,8 +26,26 @@ def required(dist):
     return found
 
 
+def environment_key():
+    """What the answer depends on, cheaply: each directory on sys.path (the project's not yet on it) and when it last
+    changed. Installing, upgrading or removing a distribution changes its directory; the tool keeps the last answer
+    per interpreter and asks again only when this key differs."""
+    key = []
+    for entry in sys.path:
+        try:
+            if type(entry) is str and entry:
+                key.append([entry, os.stat(entry).st_mtime_ns])
+        except OSError:
+            pass
+    return key
+
+
 def installed():
-    """What is installed, as the module's header describes; the embedded host calls this in-process."""
+    """What is installed, as the module's header describes (imported here, not at load: it costs ~20 ms)."""
+    try:
+        from importlib import metadata
+    except ImportError:  # Python < 3.8: nothing to say
+        metadata = None
     top_level, versions, requires = {}, {}, {}
     for dist in metadata.distributions() if metadata else ():
         name = dist.metadata["Name"]

@@ -12,9 +12,8 @@ import sys
 import threading
 import types
 
-from connect_lint_bridge.distributions import installed
 from connect_lint_bridge.main import run
-from connect_lint_bridge.safe import SEP, HardExit, dumps, fd_sender, loads, os_chdir, os_close, os_dup, os_dup2, os_open, realpath
+from connect_lint_bridge.safe import SEP, HardExit, fd_sender, loads, os_chdir, os_close, os_dup, os_dup2, os_open, realpath
 
 HOST_THREAD = threading.get_ident()  # the thread that initialised Python: the only one that runs project code
 _getcwd, _environ, _current_frames = os.getcwd, os.environ, sys._current_frames
@@ -122,13 +121,11 @@ def _contain(exits):
     return undo
 
 
-def run_embedded(request_json, answer_path, want_packages):
-    """One deployment. Answers go to answer_path as the process host's go to its stdout; returns JSON
-    {"exit_code": what os._exit or os.abort would have ended the process with, or null,
-     "packages": the installed distributions when asked for, or null}."""
+def run_embedded(request_json, answer_path):
+    """One deployment. Answers go to answer_path as the process host's go to its stdout; returns what os._exit or
+    os.abort would have ended the process with, or None."""
     request = loads(request_json)
     directory = realpath(request["directory"])
-    packages = installed() if want_packages else None  # before project code can change what importlib sees
     exits = []
     answer_fd = os_open(answer_path, _O_ANSWER, 0o600)
     to_answer = fd_sender(answer_fd)
@@ -159,7 +156,7 @@ def run_embedded(request_json, answer_path, want_packages):
         os_close(saved_stderr)
         _restore(saved, directory)
         os_close(answer_fd)
-    return dumps({"exit_code": exits[0] if exits else None, "packages": packages})
+    return exits[0] if exits else None
 
 
 def stuck_traceback():

@@ -1,14 +1,16 @@
 # connect_lint_bridge.main: runs inside the project's own interpreter and answers with facts.
 #
 # Protocol (version 1): the request is JSON {"protocol", "directory", "entrypoint", "sources", "timeout",
-# "static_only"}. Answers are JSON lines (bridge-answer.schema.json): first {"kind": "static", ...} (from `ast`,
-# no user code run), then {"kind": "import", ...} after importing the entrypoint the way Connect does. In the
+# "static_only", "packages"}. Answers are JSON lines (bridge-answer.schema.json): first {"kind": "static", ...} (from
+# `ast`, no user code run), then {"kind": "import", ...} after importing the entrypoint the way Connect does, then,
+# when "packages" asks ({"known_key": the key of the answer the tool holds, or null}), {"kind": "packages", ...}. In the
 # process host they go to the process's original stdout while fd 1 points at stderr, so nothing user code prints
 # can corrupt the answer; a hard exit or a hang after the static line still leaves the static facts with the caller.
 import faulthandler
 import os
 import sys
 
+from connect_lint_bridge.distributions import environment_key, installed
 from connect_lint_bridge.environment import environment_facts
 from connect_lint_bridge.import_facts import import_facts, module_facts
 from connect_lint_bridge.recorder import Recorder
@@ -20,6 +22,9 @@ _exit = os._exit
 
 def run(request, send, watchdog):
     directory = request["directory"]
+    start_path = list(sys.path)
+    packages = request.get("packages")
+    key = environment_key() if packages is not None else None
     # Environment and static facts first, with the project not yet on sys.path: nothing of it runs for them.
     environment = environment_facts()
     static = [static_facts(join(directory, rel), rel) for rel in request.get("sources", [])]
@@ -47,6 +52,12 @@ def run(request, send, watchdog):
         local, third_party = [], []  # sys.modules as user code left it may hold anything
     facts.update(protocol=PROTOCOL, local_modules=local, third_party=third_party)
     send(facts)
+    if packages is not None:
+        # The installed distributions, in this same process and after the import (which must not wait for them),
+        # read with sys.path as it was; not read at all when the environment is as the tool last saw it.
+        sys.path[:] = start_path
+        unchanged = key == packages.get("known_key")
+        send({"kind": "packages", "protocol": PROTOCOL, "key": key, "installed": None if unchanged else installed()})
 
 
 def process_main():

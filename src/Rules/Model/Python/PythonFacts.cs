@@ -180,6 +180,12 @@ public sealed record ImportFacts
 
 }
 
+/// <summary>
+/// Which environment the installed distributions were read for (<paramref name="EnvironmentKey"/>, raw JSON), and what
+/// they are (<paramref name="InstalledJson"/>), or null when the environment was as the tool last saw it.
+/// </summary>
+public sealed record PackagesAnswer(string EnvironmentKey, string? InstalledJson);
+
 /// <summary>Everything one run of the bridge produced, including how the process ended.</summary>
 public sealed record PythonFacts
 {
@@ -209,6 +215,10 @@ public sealed record PythonFacts
 
     /// <summary>The process ended before answering: its exit code (negative: killed by that signal).</summary>
     public int? HardExitCode { get; init; }
+
+    /// <summary>The bridge's answer about the installed distributions, as it came (the tool caches it per interpreter).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public PackagesAnswer? PackagesAnswer { get; init; }
 
     /// <summary>The Flask app the import produced, when the import worked and found one; rules decide from it rather than from the text.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
