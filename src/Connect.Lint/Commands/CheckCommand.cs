@@ -1,7 +1,8 @@
-using Connect.Lint.Python;
 using Connect.Lint.Fixing;
+using Connect.Lint.Loading;
 using Connect.Lint.Output;
 using Connect.Lint.Pipeline;
+using Connect.Lint.Python;
 using Connect.Lint.Reporting;
 using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Settings;
@@ -50,55 +51,72 @@ public static class CheckCommand
             return 0;
         }
 
-        var summaries = new List<DeploymentSummary>();
-        var diagnostics = new List<Diagnostic>();
-        var fixedCount = 0;
-        var diffs = new List<string>();
-        foreach (var target in targets)
+        // Deployments are independent: checked in parallel, one per core, reported in discovery order.
+        var outcomes = new DeploymentOutcome[targets.Count];
+        try
         {
-            var settings = AnalysisPipeline.ResolveSettings(target, options.Settings);
-            var loaded = AnalysisPipeline.Load(target, settings);
-            var found = AnalysisPipeline.Analyse(loaded.Deployment, settings);
-            var notices = new List<string>();
-            if (options.Diff)
-            {
-                try
-                {
-                    diffs.AddRange(FixStage.Preview(loaded, found, options.UnsafeFixes).Select(c => UnifiedDiff.Create(DisplayPath.Of(c.Path), c.Before, c.After)));
-                }
-                catch (FixRefusedException refused)
-                {
-                    notices.Add($"fixes not applied: {refused.Message}");
-                }
-            }
-            else if (options.Fix)
-            {
-                var outcome = FixStage.Apply(target, settings, loaded, found, options.UnsafeFixes);
-                (loaded, found) = (outcome.Loaded, outcome.Diagnostics);
-                fixedCount += outcome.FixedCount;
-                if (outcome.Refusal is { } refusal)
-                {
-                    notices.Add($"fixes not applied: {refusal}");
-                }
-            }
-
-            var deployment = loaded.Deployment;
-            if (deployment.GitUnavailableReason is { } noGit)
-            {
-                notices.Add(noGit);
-            }
-
-            if (deployment.Python is { } used)
-            {
-                notices.Add($"Python {used.Environment?.Python ?? "?"} at {used.Interpreter} ({used.InterpreterReason}), {used.Host} host");
-            }
-
-            diagnostics.AddRange(found);
-            summaries.Add(new DeploymentSummary(deployment.Directory, loaded.Interpreter, notices));
+            Parallel.For(0, targets.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                i => outcomes[i] = CheckOne(targets[i], options));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // A usage error in one deployment's settings (a bad [tool.connect-lint] value) is the run's, as before.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
 
+        var summaries = outcomes.Select(o => o.Summary).ToList();
+        var diagnostics = outcomes.SelectMany(o => o.Diagnostics);
+        var diffs = outcomes.SelectMany(o => o.Diffs).ToList();
+        var fixedCount = outcomes.Sum(o => o.FixedCount);
         Trace.Mark("analysed");
         return Report(options, stdout, stderr, summaries, LintEngine.Order(diagnostics), fixedCount, diffs);
+    }
+
+    private sealed record DeploymentOutcome(DeploymentSummary Summary, IReadOnlyList<Diagnostic> Diagnostics, int FixedCount, IReadOnlyList<string> Diffs);
+
+    /// <summary>One deployment through the pipeline: settings, load, analyse, then --diff or --fix.</summary>
+    private static DeploymentOutcome CheckOne(DeploymentTarget target, CheckOptions options)
+    {
+        var settings = AnalysisPipeline.ResolveSettings(target, options.Settings);
+        var loaded = AnalysisPipeline.Load(target, settings);
+        var found = AnalysisPipeline.Analyse(loaded.Deployment, settings);
+        var notices = new List<string>();
+        var diffs = new List<string>();
+        var fixedCount = 0;
+        if (options.Diff)
+        {
+            try
+            {
+                diffs.AddRange(FixStage.Preview(loaded, found, options.UnsafeFixes).Select(c => UnifiedDiff.Create(DisplayPath.Of(c.Path), c.Before, c.After)));
+            }
+            catch (FixRefusedException refused)
+            {
+                notices.Add($"fixes not applied: {refused.Message}");
+            }
+        }
+        else if (options.Fix)
+        {
+            var outcome = FixStage.Apply(target, settings, loaded, found, options.UnsafeFixes);
+            (loaded, found) = (outcome.Loaded, outcome.Diagnostics);
+            fixedCount = outcome.FixedCount;
+            if (outcome.Refusal is { } refusal)
+            {
+                notices.Add($"fixes not applied: {refusal}");
+            }
+        }
+
+        var deployment = loaded.Deployment;
+        if (deployment.GitUnavailableReason is { } noGit)
+        {
+            notices.Add(noGit);
+        }
+
+        if (deployment.Python is { } used)
+        {
+            notices.Add($"Python {used.Environment?.Python ?? "?"} at {used.Interpreter} ({used.InterpreterReason}), {used.Host} host");
+        }
+
+        return new DeploymentOutcome(new DeploymentSummary(deployment.Directory, loaded.Interpreter, notices), found, fixedCount, diffs);
     }
 
     /// <summary>The report stage: notices on stderr, the report in the chosen format, the exit code.</summary>
