@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# All three benchmarks, as quoted in the README.
+# Every benchmark, on the tool as users install it (built and installed once), as quoted in the README.
+#   bench/run-all.sh [RUNS]
 set -euo pipefail
-cd "$(dirname "$0")"
-./check-vs-import.sh "${1:-15}"
+source "$(dirname "$0")/common.sh"
+build_tool
+runs=${1:-9}
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
+bench/check-vs-import.sh "$runs"
 echo
-./write-manifest-vs-md5sum.sh
+bench/check-without-python.sh "$runs"
 echo
-./check-without-python.sh "${1:-15}"
+bench/monorepo.sh "$runs"
+echo
+bench/write-manifest-vs-md5sum.sh
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

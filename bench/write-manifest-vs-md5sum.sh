@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark (b): `connect-lint write-manifest` on a generated tree of FILES files / MB megabytes against
-# md5sum over the same files (page cache warm for both), with connect-lint's peak memory.
+# md5sum over the same files (page cache warm for both), interleaved, with connect-lint's peak memory. (The issue's
+# comparison with rsconnect-python cannot run here: rsconnect is not installed and PyPI is out of reach.)
 #   bench/write-manifest-vs-md5sum.sh [FILES] [MB]     (default 20000 files, 500 MB)
 source "$(dirname "$0")/common.sh"
 files=${1:-20000}
@@ -25,15 +26,12 @@ with open(os.path.join(root, "requirements.txt"), "w") as handle:
     handle.write("flask==2.2.2\n")
 PY
 
-md5=$(measure 3 bash -c "cd '$tree' && find . -type f -print0 | xargs -0 md5sum")
-ours=$(measure 3 "$tool" write-manifest "$tree" --python "$python" --overwrite)
-peak_kb=$( { /usr/bin/time -f '%M' "$tool" write-manifest "$tree" --python "$python" --overwrite >/dev/null 2>/dev/null; } 2>&1 | tail -1 )
-if ! [[ "$peak_kb" =~ ^[0-9]+$ ]]; then
-  peak_kb=$( ( /usr/bin/time -f '%M' "$tool" write-manifest "$tree" --python "$python" --overwrite >/dev/null ) 2>&1 | tail -1 )
-fi
+interleave 3 \
+  "md5=cd '$tree' && find . -type f -print0 | xargs -0 md5sum" \
+  "ours=$tool write-manifest '$tree' --python $python --overwrite"
 
-printf '%-52s %9s %8s\n' "(b) write-manifest, $files files / $megabytes MB (median of 3)" "seconds" "ratio"
-row "find | xargs md5sum (baseline)" "$md5" 1
-row "connect-lint write-manifest" "$ours" "$(echo "$ours / $md5" | bc -l)"
-printf '%-52s %9.1f %8s\n' "  throughput vs md5sum (x, higher is better)" "$(echo "$md5 / $ours" | bc -l)" ""
-printf '%-52s %9.1f %8s\n' "  peak memory of connect-lint (MB)" "$(echo "$peak_kb / 1024" | bc -l)" ""
+header "(b) write-manifest, $files files / $megabytes MB (median of 3)"
+row "find | xargs md5sum (baseline), wall" "$WALL_md5" 1
+row "connect-lint write-manifest, wall" "$WALL_ours" "$(ratio "$WALL_ours" "$WALL_md5")"
+printf '%-58s %9.1f\n' "  throughput vs md5sum (x, higher is better)" "$(ratio "$WALL_md5" "$WALL_ours")"
+printf '%-58s %9.0f MB\n' "  peak memory of connect-lint" "$RSS_ours"
