@@ -39,6 +39,45 @@ public static class ToolCache
         return $"Removed the cache at {directory}.";
     }
 
+    /// <summary>32 random bytes kept in the cache (readable by the user only) for keyed hashes of what must not be written plainly.</summary>
+    public static byte[] Secret()
+    {
+        var path = Path.Combine(Directory, "secret");
+        try
+        {
+            if (File.Exists(path) && File.ReadAllBytes(path) is { Length: 32 } existing)
+            {
+                return existing;
+            }
+
+            System.IO.Directory.CreateDirectory(Directory);
+            var secret = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+            var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using (var stream = new FileStream(temporary, options))
+            {
+                stream.Write(secret);
+            }
+
+            File.Move(temporary, path, overwrite: false);
+            return secret;
+        }
+        catch (IOException)
+        {
+            // Another run made it first, or the cache cannot be written: use what is there, else a secret of this run only.
+            return File.Exists(path) && File.ReadAllBytes(path) is { Length: 32 } made ? made : System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        }
+    }
+
     /// <summary>An entry's text, or null when there is none or it cannot be read.</summary>
     public static string? Read(string name)
     {

@@ -113,7 +113,8 @@ public static class CheckCommand
 
         if (deployment.Python is { } used)
         {
-            notices.Add($"Python {used.Environment?.Python ?? "?"} at {used.Interpreter} ({used.InterpreterReason}), {used.Host} host");
+            notices.Add($"Python {used.Environment?.Python ?? "?"} at {used.Interpreter} ({used.InterpreterReason}), {used.Host} host" +
+                        (used.FromCache ? ", answer reused (nothing it depends on changed; --no-cache imports again)" : string.Empty));
         }
 
         return new DeploymentOutcome(new DeploymentSummary(deployment.Directory, loaded.Interpreter, notices), found, fixedCount, diffs);

@@ -36,7 +36,8 @@ public static class DeploymentLoader
         var bridge = reusePython is not null
             ? Task.FromResult<(PythonFacts?, string?)>((reusePython, null))
             : python is not null && (manifestLoad.Manifest?.IsConnectManifest ?? true)
-                ? Task.Run(() => PythonBridge.Run(policy, manifest, inventory.Files, python))
+                ? Task.Run(() => PythonBridge.Run(policy, manifest, inventory.Files, python,
+                    dependsOn: [.. inventory.Files, .. inventory.Excluded.Select(e => e.RelativePath).Where(p => !p.EndsWith('/'))]))
                 : null;
         var packageFile = manifest is not null && ManifestPaths.UnsafeReason(manifest.PackageFile) is null ? manifest.PackageFile : "requirements.txt";
         var requirementsLoad = RequirementsLoader.Load(policy, packageFile);

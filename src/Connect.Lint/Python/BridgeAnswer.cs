@@ -26,17 +26,14 @@ public static partial class BridgeAnswer
 
     public static PythonFacts Parse(BridgeRequest request, string host, IEnumerable<string> lines, string stderrTail, bool timedOut, int? exitCode)
     {
+        var answerLines = lines.Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
         EnvironmentFacts? environment = null;
         IReadOnlyList<StaticFileFacts> files = [];
         ImportFacts? import = null;
         PackagesAnswer? packages = null;
-        foreach (var line in lines)
+        IReadOnlyList<string>? environmentReads = null;
+        foreach (var line in answerLines)
         {
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
             using var document = JsonDocument.Parse(line);
             var kind = document.RootElement.TryGetProperty("kind", out var k) ? k.GetString() : null;
             if (kind == "static")
@@ -48,6 +45,9 @@ public static partial class BridgeAnswer
             else if (kind == "import")
             {
                 import = document.RootElement.Deserialize(BridgeJsonContext.Default.ImportFacts);
+                environmentReads = document.RootElement.TryGetProperty("environ_reads", out var reads) && reads.ValueKind == JsonValueKind.Array
+                    ? reads.EnumerateArray().Select(r => r.GetString() ?? string.Empty).ToList()
+                    : null;
             }
             else if (kind == "packages")
             {
@@ -72,6 +72,8 @@ public static partial class BridgeAnswer
             StuckAt = import is null ? UserFrameFromTraceback(stderrTail, request.Directory) : null,
             HardExitCode = import is null && !timedOut ? exitCode : null,
             PackagesAnswer = packages,
+            EnvironmentReads = environmentReads,
+            AnswerLines = answerLines,
             Packages = packages?.InstalledJson is { } json ? PackageQuery.Parse(json) : null,
             StderrTail = stderrTail,
         };

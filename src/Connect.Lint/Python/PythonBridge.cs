@@ -33,7 +33,9 @@ public static class PythonBridge
         return policy.Refusal(full, vetted: true) is null && new FileInfo(full) is { Exists: true, Length: <= MaxSourceBytes };
     }
 
-    public static (PythonFacts? Facts, string? Unavailable) Run(Loading.FileAccessPolicy policy, ConnectManifest? manifest, IReadOnlyList<string> inventory, PythonOptions options)
+    /// <param name="dependsOn">The deployment's files whose change makes an earlier answer stale (the answer cache); null: no caching.</param>
+    public static (PythonFacts? Facts, string? Unavailable) Run(
+        Loading.FileAccessPolicy policy, ConnectManifest? manifest, IReadOnlyList<string> inventory, PythonOptions options, IReadOnlyList<string>? dependsOn = null)
     {
         var directory = policy.Root;
         var interpreter = InterpreterLocator.Locate(directory, options.ExplicitPython, Environment.GetEnvironmentVariable, options.ExplicitReason);
@@ -58,15 +60,25 @@ public static class PythonBridge
         try
         {
             var cached = options.WantDistributions && options.UseCache ? Caching.PackageCache.Read(interpreter.Path) : null;
+            var useAnswerCache = options.UseCache && dependsOn is not null && !options.StaticOnly;
             var request = new BridgeRequest(interpreter, directory, entrypoint, sources, options.ImportTimeout)
             {
                 StaticOnly = options.StaticOnly,
                 WantPackages = options.WantDistributions,
+                WantEnvironmentKey = useAnswerCache,
                 KnownPackagesKey = cached?.Key,
             };
+            var cacheInputs = useAnswerCache ? new Caching.FactsCache.Inputs(request, options.Host.Name, directory, dependsOn!) : null;
             var warmUp = Task.Run(BridgeAnswer.WarmUp);
-            var facts = options.Host.Run(request);
+            var reused = cacheInputs is null ? null : Caching.FactsCache.Lookup(cacheInputs);
+            Trace.Mark(reused is null ? "answer cache: miss" : "answer cache: hit");
+            var facts = reused ?? options.Host.Run(request);
             warmUp.Wait();
+            if (reused is null && cacheInputs is not null)
+            {
+                Caching.FactsCache.Store(cacheInputs, facts, facts.AnswerLines);
+            }
+
             if (options.WantDistributions)
             {
                 facts = WithPackages(facts, interpreter, cached, options.UseCache);

@@ -13,6 +13,9 @@ public sealed record BridgeRequest(InterpreterChoice Interpreter, string Directo
 
     /// <summary>The environment key of the distributions the tool already holds (raw JSON): the bridge reads them again only if its own differs.</summary>
     public string? KnownPackagesKey { get; init; }
+
+    /// <summary>Send the environment's key even when the distributions are not wanted (the answer cache needs it).</summary>
+    public bool WantEnvironmentKey { get; init; }
 }
 
 /// <summary>Runs the introspection script in the project's interpreter; both hosts answer with the same facts, the installed
@@ -50,9 +53,10 @@ public static class BridgeProtocol
             writer.WriteEndArray();
             writer.WriteNumber("timeout", request.Timeout.TotalSeconds);
             writer.WriteBoolean("static_only", request.StaticOnly);
-            if (request.WantPackages)
+            if (request.WantPackages || request.WantEnvironmentKey)
             {
                 writer.WriteStartObject("packages");
+                writer.WriteBoolean("read", request.WantPackages);
                 writer.WritePropertyName("known_key");
                 if (request.KnownPackagesKey is { } key)
                 {

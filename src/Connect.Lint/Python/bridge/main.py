@@ -3,7 +3,8 @@
 # Protocol (version 1): the request is JSON {"protocol", "directory", "entrypoint", "sources", "timeout",
 # "static_only", "packages"}. Answers are JSON lines (bridge-answer.schema.json): first {"kind": "static", ...} (from
 # `ast`, no user code run), then {"kind": "import", ...} after importing the entrypoint the way Connect does, then,
-# when "packages" asks ({"known_key": the key of the answer the tool holds, or null}), {"kind": "packages", ...}. In the
+# when "packages" asks ({"known_key": the key of the answer the tool holds, or null; "read": false for the key
+# alone}), {"kind": "packages", ...}. In the
 # process host they go to the process's original stdout while fd 1 points at stderr, so nothing user code prints
 # can corrupt the answer; a hard exit or a hang after the static line still leaves the static facts with the caller.
 import faulthandler
@@ -13,7 +14,7 @@ import sys
 from connect_lint_bridge.distributions import environment_key, installed
 from connect_lint_bridge.environment import environment_facts
 from connect_lint_bridge.import_facts import import_facts, module_facts
-from connect_lint_bridge.recorder import Recorder
+from connect_lint_bridge.recorder import Recorder, watch_environ
 from connect_lint_bridge.safe import PROTOCOL, fd_sender, join, loads, os_chdir, os_dup, os_dup2
 from connect_lint_bridge.static_facts import static_facts
 
@@ -42,21 +43,24 @@ def run(request, send, watchdog):
         except Exception:
             pass
     recorder = Recorder(directory)
+    stop_watching = watch_environ()
     try:
         facts = import_facts(request, recorder)
     finally:
+        facts_reads = stop_watching()
         recorder.uninstall()
     try:
         local, third_party = module_facts(directory)
     except BaseException:
         local, third_party = [], []  # sys.modules as user code left it may hold anything
-    facts.update(protocol=PROTOCOL, local_modules=local, third_party=third_party)
+    # Which environment variables the import read: the tool may reuse this answer while they keep their values.
+    facts.update(protocol=PROTOCOL, local_modules=local, third_party=third_party, environ_reads=facts_reads)
     send(facts)
     if packages is not None:
         # The installed distributions, in this same process and after the import (which must not wait for them),
         # read with sys.path as it was; not read at all when the environment is as the tool last saw it.
         sys.path[:] = start_path
-        unchanged = key == packages.get("known_key")
+        unchanged = key == packages.get("known_key") or not packages.get("read", True)
         send({"kind": "packages", "protocol": PROTOCOL, "key": key, "installed": None if unchanged else installed()})
 
 

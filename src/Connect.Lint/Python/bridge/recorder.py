@@ -1,5 +1,6 @@
 # connect_lint_bridge.recorder: watches the import of user code: app.run()/run_simple calls (replaced, so they
 # never block), Blueprints created and registered, and where in the deployment's own code each happened.
+import os
 import sys
 
 from connect_lint_bridge.safe import SEP, realpath, relpath
@@ -103,3 +104,45 @@ class Recorder:
             else:
                 setattr(owner, name, original)
         self.originals = []
+
+
+_Environ = type(os.environ)
+
+
+class _WatchedEnviron(_Environ):
+    """os.environ while the import runs: which variables it read (get, [], in, getenv), or that it read them all."""
+    reads = set()
+    read_all = False
+
+    def __getitem__(self, key):
+        _WatchedEnviron.reads.add(key)
+        return _Environ.__getitem__(self, key)
+
+    def __contains__(self, key):
+        _WatchedEnviron.reads.add(key)
+        return _Environ.__contains__(self, key)
+
+    def __iter__(self):
+        _WatchedEnviron.read_all = True
+        return _Environ.__iter__(self)
+
+
+def watch_environ():
+    """Starts recording the environment variables user code reads; returns the stop, which says their names (sorted),
+    or None when it read them all or replaced os.environ (then the answer depends on the whole environment)."""
+    environ = os.environ
+    _WatchedEnviron.reads, _WatchedEnviron.read_all = set(), False
+    try:
+        environ.__class__ = _WatchedEnviron
+    except TypeError:
+        return lambda: None
+
+    def stop():
+        try:
+            environ.__class__ = _Environ
+        except TypeError:
+            return None
+        if os.environ is not environ or _WatchedEnviron.read_all:
+            return None
+        return sorted(name for name in _WatchedEnviron.reads if type(name) is str)
+    return stop

@@ -220,6 +220,18 @@ public sealed record PythonFacts
     [System.Text.Json.Serialization.JsonIgnore]
     public PackagesAnswer? PackagesAnswer { get; init; }
 
+    /// <summary>The environment variables the import read; null when it read them all (the answer then depends on every one).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<string>? EnvironmentReads { get; init; }
+
+    /// <summary>The bridge's answer lines as they came (the answer cache keeps them).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<string> AnswerLines { get; init; } = [];
+
+    /// <summary>True when this is an earlier run's answer, reused because nothing it depends on changed.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool FromCache { get; init; }
+
     /// <summary>The Flask app the import produced, when the import worked and found one; rules decide from it rather than from the text.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public AppFacts? ImportedApp => Import is { Outcome: ImportOutcome.Imported, App: { } app } ? app : null;
