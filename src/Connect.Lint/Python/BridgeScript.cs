@@ -20,6 +20,11 @@ public static class BridgeScript
 
     public static string BuildEmbedded() => Build([.. Modules, .. EmbeddedModules]);
 
+    /// <summary>Where the process host's interpreters keep the compiled bridge: named for this build's script.</summary>
+    public static string CompiledCachePath(string interpreter) =>
+        Path.Combine(Caching.ToolCache.Directory, "bridge",
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(BridgeProtocol.Script.Value + "\n" + interpreter)))[..32] + ".bin");
+
     private static string Build(IEnumerable<string> modules)
     {
         var script = new StringBuilder();
@@ -28,17 +33,42 @@ public static class BridgeScript
             import sys as _sys, types as _types
 
 
-            def _connect_lint_load(modules):
+            def _connect_lint_compiled(modules, cache):
+                # The modules compiled: from the tool's cache when it holds them for this interpreter (marshal's format is
+                # per version), else compiled here (~4 ms) and kept there. The file is named for the bridge's own text.
+                import marshal
+                tag = repr((_sys.version, _sys.implementation.cache_tag)).encode()
+                try:
+                    with open(cache, "rb") as handle:
+                        stored = handle.read()
+                    if stored.startswith(tag + b"\n"):
+                        return marshal.loads(stored[len(tag) + 1:])
+                except Exception:
+                    pass
+                codes = [compile(source, "<connect-lint>/" + name + ".py", "exec") for name, source in modules]
+                if cache:
+                    try:
+                        import os
+                        temporary = "%s.%d.tmp" % (cache, os.getpid())
+                        with open(temporary, "wb") as handle:
+                            handle.write(tag + b"\n" + marshal.dumps(codes))
+                        os.replace(temporary, cache)
+                    except Exception:
+                        pass
+                return codes
+
+
+            def _connect_lint_load(modules, cache=""):
                 package = _types.ModuleType("connect_lint_bridge")
                 package.__path__ = []
                 _sys.modules["connect_lint_bridge"] = package
-                for name, source in modules:
+                for (name, _), code in zip(modules, _connect_lint_compiled(modules, cache)):
                     # No __file__: the bridge's modules must never count as the project's (it looks at __file__).
                     module = _types.ModuleType("connect_lint_bridge." + name)
                     module.__package__ = "connect_lint_bridge"
                     _sys.modules[module.__name__] = module
                     setattr(package, name, module)
-                    exec(compile(source, "<connect-lint>/" + name + ".py", "exec"), module.__dict__)
+                    exec(code, module.__dict__)
                 return package
 
 
@@ -51,7 +81,7 @@ public static class BridgeScript
         }
 
         script.Append("""
-            ])
+            ], _sys.argv[2] if __name__ == "__main__" and len(_sys.argv) > 2 else "")
             if __name__ == "__main__":
                 _bridge.main.process_main()
 

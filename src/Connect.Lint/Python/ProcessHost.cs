@@ -13,6 +13,21 @@ public sealed class ProcessHost : IPythonHost
 {
     public string Name => "process";
 
+    /// <summary>The compiled bridge's cache file for this interpreter, its directory made (the interpreter writes it).</summary>
+    private static string CompiledBridge(string interpreter)
+    {
+        var path = BridgeScript.CompiledCachePath(interpreter);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            return path;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return string.Empty;
+        }
+    }
+
     public PythonFacts Run(BridgeRequest request)
     {
         var start = new ProcessStartInfo(request.Interpreter.Path) { WorkingDirectory = request.Directory };
@@ -20,6 +35,7 @@ public sealed class ProcessHost : IPythonHost
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(BridgeProtocol.Script.Value);
         start.ArgumentList.Add(BridgeProtocol.RequestJson(request));
+        start.ArgumentList.Add(request.UseCache ? CompiledBridge(request.Interpreter.Path) : string.Empty);
 
         Trace.Mark("python start");
         var outcome = BoundedProcess.Run(start, request.Timeout, ownGroup: true);

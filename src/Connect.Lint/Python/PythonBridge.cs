@@ -66,6 +66,7 @@ public static class PythonBridge
                 StaticOnly = options.StaticOnly,
                 WantPackages = options.WantDistributions,
                 WantEnvironmentKey = useAnswerCache,
+                UseCache = options.UseCache,
                 KnownPackagesKey = cached?.Key,
             };
             var cacheInputs = useAnswerCache ? new Caching.FactsCache.Inputs(request, options.Host.Name, directory, dependsOn!) : null;

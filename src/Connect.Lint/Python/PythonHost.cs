@@ -14,6 +14,9 @@ public sealed record BridgeRequest(InterpreterChoice Interpreter, string Directo
     /// <summary>The environment key of the distributions the tool already holds (raw JSON): the bridge reads them again only if its own differs.</summary>
     public string? KnownPackagesKey { get; init; }
 
+    /// <summary>False with --no-cache: the bridge is compiled afresh and not kept.</summary>
+    public bool UseCache { get; init; }
+
     /// <summary>Send the environment's key even when the distributions are not wanted (the answer cache needs it).</summary>
     public bool WantEnvironmentKey { get; init; }
 }
