@@ -24,18 +24,18 @@ public sealed class EmbeddedHost : IPythonHost
 
     public PythonFacts Run(BridgeRequest request)
     {
-        var interpreter = InterpreterFor(request, out var problem);
-        if (interpreter is null)
-        {
-            return _fallback.Run(request) with { HostFallbackReason = problem };
-        }
-
         // One deployment at a time: the interpreter is one, its working directory is the process's, and a
-        // deployment's timeout must not start while it waits behind another.
+        // deployment's timeout must not start while it waits behind another (which may lose the interpreter).
+        string problem;
         lock (OneAtATime)
         {
-            return RunOn(interpreter, request);
+            if (InterpreterFor(request, out problem) is { } interpreter)
+            {
+                return RunOn(interpreter, request);
+            }
         }
+
+        return _fallback.Run(request) with { HostFallbackReason = problem };
     }
 
     /// <summary>The process's interpreter, started on first use; null with the reason when it cannot serve this request.</summary>
