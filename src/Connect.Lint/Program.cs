@@ -223,15 +223,16 @@ namespace Connect.Lint
             var timeout = TimeoutOption();
             var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
             format.AcceptOnlyFromAmong("text", "json");
+            var noCache = NoCacheOption();
             command.Arguments.Add(directory);
-            foreach (var option in new Option[] { entrypoint, python, host, timeout, format })
+            foreach (var option in new Option[] { entrypoint, python, host, timeout, format, noCache })
             {
                 command.Options.Add(option);
             }
 
             command.SetAction(result => InspectCommand.Run(
                 result.GetValue(directory)!,
-                AnalysisSettings(result, python, host, timeout, entrypoint: entrypoint),
+                AnalysisSettings(result, python, host, timeout, entrypoint: entrypoint, noCache: noCache),
                 result.GetValue(format)!,
                 stdout,
                 stderr));

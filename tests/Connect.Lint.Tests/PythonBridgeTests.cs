@@ -331,4 +331,30 @@ public sealed class PythonBridgeTests
         Assert.Matches(@"/libpython3\.\d+\.so(\.1\.0)?$", library);
         Assert.Equal(library, SharedLibPython.Find(venv.Python));
     }
+
+    [Fact]
+    public void ManyDeploymentsInOneRun_ThroughTheForkServer_SayWhatEachSaysAlone()
+    {
+        // Several deployments with one interpreter: on Linux they are forked from one server (ForkServer). Each
+        // hostile project must still end as it does in a process of its own (HostileProjects_AreReportedAndNeverHang).
+        var expected = Hostile().Where(row => (string)row[0] == "process").ToDictionary(row => (string)row[1], row => (string)row[3]);
+        using var root = TempProject.Empty();
+        foreach (var fixture in expected.Keys)
+        {
+            using var copy = Deployment(fixture, "app");
+            Directory.Move(copy.Directory, root.PathOf(fixture));
+        }
+
+        var run = root.Run("check", "project", "--python", TestPython.Path, "--select", "CL1011,CL2,CL9", "--import-timeout", "3", "--no-cache");
+
+        var lines = run.Stdout.Split('\n').Where(l => l.Contains(" CL", StringComparison.Ordinal)).ToList();
+        foreach (var (fixture, line) in expected.Where(e => e.Value.Length > 0))
+        {
+            var pattern = "^" + Regex.Escape(line.Replace("project/", $"project/{fixture}/", StringComparison.Ordinal)) + "$";
+            pattern = fixture == "endless-loop" ? pattern.Replace(@"app\.py:4:1", @"app\.py:[45]:1", StringComparison.Ordinal) : pattern;
+            Assert.Single(lines, l => Regex.IsMatch(l, pattern));
+        }
+
+        Assert.Equal(expected.Values.Count(v => v.Length > 0), lines.Count);
+    }
 }

@@ -53,6 +53,7 @@ public static class CheckCommand
 
         // Deployments are independent: checked in parallel, one per core, reported in discovery order.
         var outcomes = new DeploymentOutcome[targets.Count];
+        using var forkServers = ForkServers.For(targets.Count);
         try
         {
             Parallel.For(0, targets.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },

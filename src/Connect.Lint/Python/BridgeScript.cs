@@ -10,7 +10,7 @@ namespace Connect.Lint.Python;
 public static class BridgeScript
 {
     /// <summary>Each module after the modules it imports from.</summary>
-    public static readonly string[] Modules = ["safe", "static_facts", "recorder", "flask_facts", "import_facts", "environment", "distributions", "main"];
+    public static readonly string[] Modules = ["safe", "static_facts", "recorder", "flask_facts", "import_facts", "environment", "distributions", "main", "fork_server"];
 
     /// <summary>What the embedded host loads besides: the in-process containment.</summary>
     public static readonly string[] EmbeddedModules = ["embedded"];
@@ -82,7 +82,9 @@ public static class BridgeScript
 
         script.Append("""
             ], _sys.argv[2] if __name__ == "__main__" and len(_sys.argv) > 2 else "")
-            if __name__ == "__main__":
+            if __name__ == "__main__" and _sys.argv[1:2] == ["--serve"]:
+                _bridge.fork_server.server_main()
+            elif __name__ == "__main__":
                 _bridge.main.process_main()
 
             """);

@@ -14,7 +14,7 @@ public sealed class ProcessHost : IPythonHost
     public string Name => "process";
 
     /// <summary>The compiled bridge's cache file for this interpreter, its directory made (the interpreter writes it).</summary>
-    private static string CompiledBridge(string interpreter)
+    internal static string CompiledBridge(string interpreter)
     {
         var path = BridgeScript.CompiledCachePath(interpreter);
         try
@@ -30,6 +30,18 @@ public sealed class ProcessHost : IPythonHost
 
     public PythonFacts Run(BridgeRequest request)
     {
+        if (ForkServers.ServerFor(request) is { } server)
+        {
+            try
+            {
+                return server.Run(request, Name);
+            }
+            catch (Exception e) when (e is IOException or AggregateException or InvalidOperationException)
+            {
+                // The server is gone or would not start the process: this deployment gets a process of its own.
+            }
+        }
+
         var start = new ProcessStartInfo(request.Interpreter.Path) { WorkingDirectory = request.Directory };
         start.ArgumentList.Add("-I");
         start.ArgumentList.Add("-c");
