@@ -69,10 +69,10 @@ public static class FactsCache
         }
     }
 
-    /// <summary>Keeps a clean answer: the import finished, the environment's key came with it and the variables it read are known.</summary>
+    /// <summary>Keeps a clean answer: the import finished in the host asked for, the environment's key came with it and the variables it read are known.</summary>
     public static void Store(Inputs inputs, PythonFacts facts, IReadOnlyList<string> lines)
     {
-        if (facts is not { Import: not null, TimedOut: false, HardExitCode: null, EnvironmentReads: { } reads, PackagesAnswer: { } packages })
+        if (facts is not { Import: not null, TimedOut: false, HardExitCode: null, HostFallbackReason: null, EnvironmentReads: { } reads, PackagesAnswer: { } packages })
         {
             return;
         }

@@ -5,8 +5,11 @@ using Connect.Lint.Rules.Model.Python;
 
 namespace Connect.Lint.Python;
 
-/// <summary>Asks the interpreter, in a process of its own, which distributions are installed and which import names they provide.
-/// (The embedded host asks the same script in-process.)</summary>
+/// <summary>
+/// Asks the interpreter, in a process of its own, which distributions are installed and which import names they provide.
+/// The bridge asks the same module (distributions.py) in the import's own process; this runs only when the import
+/// never let it answer (a timeout, a crash).
+/// </summary>
 public static class PackageQuery
 {
     private static readonly Lazy<string> Script = new(() => EmbeddedText.Read("python/bridge/distributions.py"));
