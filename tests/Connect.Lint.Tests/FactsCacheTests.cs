@@ -10,12 +10,26 @@ public sealed class FactsCacheTests
 {
     private const string Reused = "answer reused";
 
-    /// <summary>Files written a while ago: an answer kept right after a change is never trusted (the racy window).</summary>
+    private static int _ageings;
+
+    /// <summary>
+    /// What was just written (files, and directories that gained an entry) dated as if written minutes ago, each time
+    /// at a time of its own: an answer kept right after a change is never trusted (the racy window), and an edit must
+    /// still show as one. What was written before keeps its date, as on a real disk.
+    /// </summary>
     private static void Age(TempProject project)
     {
-        foreach (var file in Directory.GetFiles(project.Directory, "*", SearchOption.AllDirectories))
+        var then = DateTime.UtcNow.AddMinutes(-10).AddSeconds(Interlocked.Increment(ref _ageings));
+        var recent = DateTime.UtcNow.AddMinutes(-1);
+        foreach (var file in Directory.GetFiles(project.Directory, "*", SearchOption.AllDirectories).Where(f => File.GetLastWriteTimeUtc(f) > recent))
         {
-            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(-10));
+            File.SetLastWriteTimeUtc(file, then);
+        }
+
+        foreach (var directory in Directory.GetDirectories(project.Directory, "*", SearchOption.AllDirectories).Append(project.Directory)
+                     .Where(d => Directory.GetLastWriteTimeUtc(d) > recent))
+        {
+            Directory.SetLastWriteTimeUtc(directory, then);
         }
     }
 
@@ -97,5 +111,40 @@ public sealed class FactsCacheTests
 
         Check(project);
         Assert.DoesNotContain(Reused, Check(project).Stderr);
+    }
+
+    [Fact]
+    public void OnlyWhatTheImportRead_Matters_ATemplateEditKeepsTheAnswer_ASettingsEditDoesNot()
+    {
+        using var project = TempProject.Empty();
+        project.Write("app.py", """
+            import json
+
+            from flask import Flask
+
+            app = Flask(__name__)
+            with open("settings.json") as handle:
+                app.config.update(json.load(handle))
+            if app.config.get("SERVE"):
+                app.run()
+            """);
+        project.Write("settings.json", "{\"SERVE\": false}\n");
+        project.Write("templates/index.html", "<p>hello</p>\n");
+        project.Write("requirements.txt", "flask==2.2.2\n");
+        Assert.Equal(0, project.Run("write-manifest", "project", "--python", TestPython.Path, "-e", "app").ExitCode);
+        Age(project);
+        Check(project);
+
+        // The template is read when a request comes, not at import: its edit reuses the answer.
+        project.Write("templates/index.html", "<p>hello, world</p>\n");
+        Age(project);
+        Assert.Contains(Reused, Check(project).Stderr);
+
+        // settings.json is read at import: its edit imports again, and what it now says shows.
+        project.Write("settings.json", "{\"SERVE\": true}\n");
+        Age(project);
+        var after = Check(project);
+        Assert.DoesNotContain(Reused, after.Stderr);
+        Assert.Contains("error CL2006 app.run() runs when the module is imported", after.Stdout);
     }
 }

@@ -8,12 +8,14 @@ namespace Connect.Lint.Caching;
 
 /// <summary>
 /// The bridge's last clean answer per deployment, reused without starting Python while nothing it depends on changed
-/// (as ruff skips files it has seen): the tool's version, the interpreter binary, the host and the request (entrypoint,
-/// sources, timeout), every file of the deployment (path, size, modification time, secrets files included), the
-/// environment's sys.path directories, and the values of the environment variables the import read (kept as hashes:
-/// no secret is written to disk). An input that changed within <see cref="RacyWindow"/> of the answer being kept may
-/// have changed again unseen, so that answer is not trusted (Git's "racy clean" rule). Timeouts, crashes and answers
-/// that read the whole environment are never kept.
+/// (as ruff skips files it has seen). The key: the tool's version, the interpreter binary, the host and the request
+/// (entrypoint, sources, timeout), and the deployment's Python sources and requirements files (path, size,
+/// modification time). Checked against the entry: the environment's sys.path directories, the files the import opened
+/// and the directories it listed (inside the deployment or not: a .env, a config file, an editable install), and the
+/// values of the environment variables it read (kept as keyed hashes: no secret is written to disk). So a commit that
+/// only edits templates or data the import does not read reuses the answer. An input that changed within
+/// <see cref="RacyWindow"/> of the answer being kept may have changed again unseen, so that answer is not trusted
+/// (Git's "racy clean" rule). Timeouts, crashes and answers that read the whole environment are never kept.
 /// </summary>
 public static class FactsCache
 {
@@ -51,6 +53,24 @@ public static class FactsCache
                 }
             }
 
+            foreach (var file in root.GetProperty("opened").EnumerateArray())
+            {
+                if (FileStamp(file[0].GetString()!) is var (length, modified) && (length != file[1].GetInt64() || modified != file[2].GetInt64()
+                    || (modified >= 0 && new DateTimeOffset(modified, TimeSpan.Zero) >= stored - RacyWindow)))
+                {
+                    return null;
+                }
+            }
+
+            foreach (var listed in root.GetProperty("listed").EnumerateArray())
+            {
+                var modified = DirectoryStamp(listed[0].GetString()!);
+                if (modified != listed[1].GetInt64() || (modified >= 0 && new DateTimeOffset(modified, TimeSpan.Zero) >= stored - RacyWindow))
+                {
+                    return null;
+                }
+            }
+
             foreach (var variable in root.GetProperty("variables").EnumerateObject())
             {
                 if (ValueHash(variable.Name) != variable.Value.GetString())
@@ -72,7 +92,7 @@ public static class FactsCache
     /// <summary>Keeps a clean answer: the import finished in the host asked for, the environment's key came with it and the variables it read are known.</summary>
     public static void Store(Inputs inputs, PythonFacts facts, IReadOnlyList<string> lines)
     {
-        if (facts is not { Import: not null, TimedOut: false, HardExitCode: null, HostFallbackReason: null, EnvironmentReads: { } reads, PackagesAnswer: { } packages })
+        if (facts is not { Import: not null, TimedOut: false, HardExitCode: null, HostFallbackReason: null, EnvironmentReads: { } reads, FilesRead: { } read, PackagesAnswer: { } packages })
         {
             return;
         }
@@ -87,6 +107,28 @@ public static class FactsCache
             writer.WriteNumber("stored", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
             writer.WritePropertyName("environment");
             writer.WriteRawValue(packages.EnvironmentKey);
+            writer.WriteStartArray("opened");
+            foreach (var path in read.Opened)
+            {
+                var (length, modified) = FileStamp(path);
+                writer.WriteStartArray();
+                writer.WriteStringValue(path);
+                writer.WriteNumberValue(length);
+                writer.WriteNumberValue(modified);
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("listed");
+            foreach (var path in read.Listed)
+            {
+                writer.WriteStartArray();
+                writer.WriteStringValue(path);
+                writer.WriteNumberValue(DirectoryStamp(path));
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndArray();
             writer.WriteStartObject("variables");
             foreach (var name in reads)
             {
@@ -153,6 +195,16 @@ public static class FactsCache
     /// <summary>A variable's value, keyed-hashed with the cache's own secret: what the file shows cannot be tried against guesses elsewhere.</summary>
     private static string ValueHash(string name) =>
         Environment.GetEnvironmentVariable(name) is { } value ? Convert.ToHexStringLower(HMACSHA256.HashData(ToolCache.Secret(), Encoding.UTF8.GetBytes(value))) : "unset";
+
+    /// <summary>A file's length and modification time (UTC ticks); (-1, -1) when it is not there.</summary>
+    private static (long Length, long Modified) FileStamp(string path)
+    {
+        var file = new FileInfo(path);
+        return file.Exists ? (file.Length, file.LastWriteTimeUtc.Ticks) : (-1, -1);
+    }
+
+    /// <summary>A directory's modification time (UTC ticks), which changes when an entry is added or removed; -1 when it is not there.</summary>
+    private static long DirectoryStamp(string path) => Directory.Exists(path) ? Directory.GetLastWriteTimeUtc(path).Ticks : -1;
 
     /// <summary>A directory's modification time in nanoseconds since the epoch, to .NET's 100 ns (Python's st_mtime_ns, truncated).</summary>
     private static long ModifiedNanoseconds(string path) => (Directory.GetLastWriteTimeUtc(path) - DateTime.UnixEpoch).Ticks * 100;

@@ -37,7 +37,7 @@ public static class DeploymentLoader
             ? Task.FromResult<(PythonFacts?, string?)>((reusePython, null))
             : python is not null && (manifestLoad.Manifest?.IsConnectManifest ?? true)
                 ? Task.Run(() => PythonBridge.Run(policy, manifest, inventory.Files, python,
-                    dependsOn: [.. inventory.Files, .. inventory.Excluded.Select(e => e.RelativePath).Where(p => !p.EndsWith('/'))]))
+                    dependsOn: [.. inventory.Files.Where(IsSourceOrRequirements)]))
                 : null;
         var packageFile = manifest is not null && ManifestPaths.UnsafeReason(manifest.PackageFile) is null ? manifest.PackageFile : "requirements.txt";
         var requirementsLoad = RequirementsLoader.Load(policy, packageFile);
@@ -137,6 +137,14 @@ public static class DeploymentLoader
     }
 
     private const int SmallProjectFiles = 64;
+
+    /// <summary>What an earlier import's answer is keyed on (the answer cache also checks every file the import opened).</summary>
+    private static bool IsSourceOrRequirements(string relative)
+    {
+        var name = Path.GetFileName(relative);
+        return name.EndsWith(".py", StringComparison.Ordinal) || (name.StartsWith("requirements", StringComparison.Ordinal) && name.EndsWith(".txt", StringComparison.Ordinal))
+               || name is "pyproject.toml" or "setup.cfg";
+    }
 
     private static FileState StateOf(FileAccessPolicy policy, string relative, bool isPackageFile, string? listedChecksum, bool inInventory, bool smallProject)
     {

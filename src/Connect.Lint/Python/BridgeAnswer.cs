@@ -32,6 +32,7 @@ public static partial class BridgeAnswer
         ImportFacts? import = null;
         PackagesAnswer? packages = null;
         IReadOnlyList<string>? environmentReads = null;
+        FilesRead? filesRead = null;
         foreach (var line in answerLines)
         {
             using var document = JsonDocument.Parse(line);
@@ -46,7 +47,10 @@ public static partial class BridgeAnswer
             {
                 import = document.RootElement.Deserialize(BridgeJsonContext.Default.ImportFacts);
                 environmentReads = document.RootElement.TryGetProperty("environ_reads", out var reads) && reads.ValueKind == JsonValueKind.Array
-                    ? reads.EnumerateArray().Select(r => r.GetString() ?? string.Empty).ToList()
+                    ? Strings(reads)
+                    : null;
+                filesRead = document.RootElement.TryGetProperty("files_read", out var read) && read.ValueKind == JsonValueKind.Object
+                    ? new FilesRead(Strings(read.GetProperty("opened")), Strings(read.GetProperty("listed")))
                     : null;
             }
             else if (kind == "packages")
@@ -73,11 +77,14 @@ public static partial class BridgeAnswer
             HardExitCode = import is null && !timedOut ? exitCode : null,
             PackagesAnswer = packages,
             EnvironmentReads = environmentReads,
+            FilesRead = filesRead,
             AnswerLines = answerLines,
             Packages = packages?.InstalledJson is { } json ? PackageQuery.Parse(json) : null,
             StderrTail = stderrTail,
         };
     }
+
+    private static List<string> Strings(JsonElement array) => array.EnumerateArray().Select(r => r.GetString() ?? string.Empty).ToList();
 
     /// <summary>
     /// The innermost frame of the user's code in a faulthandler dump ("File "/x/app.py", line 3 in &lt;module&gt;",

@@ -14,7 +14,7 @@ import sys
 from connect_lint_bridge.distributions import environment_key, installed
 from connect_lint_bridge.environment import environment_facts
 from connect_lint_bridge.import_facts import import_facts, module_facts
-from connect_lint_bridge.recorder import Recorder, watch_environ
+from connect_lint_bridge.recorder import Recorder, watch_environ, watch_files
 from connect_lint_bridge.safe import PROTOCOL, fd_sender, join, loads, os_chdir, os_dup, os_dup2
 from connect_lint_bridge.static_facts import static_facts
 
@@ -44,17 +44,21 @@ def run(request, send, watchdog):
             pass
     recorder = Recorder(directory)
     stop_watching = watch_environ()
+    stop_watching_files = watch_files(start_path)
     try:
         facts = import_facts(request, recorder)
     finally:
+        facts_files = stop_watching_files()
         facts_reads = stop_watching()
         recorder.uninstall()
     try:
         local, third_party = module_facts(directory)
     except BaseException:
         local, third_party = [], []  # sys.modules as user code left it may hold anything
-    # Which environment variables the import read: the tool may reuse this answer while they keep their values.
-    facts.update(protocol=PROTOCOL, local_modules=local, third_party=third_party, environ_reads=facts_reads)
+    # Which environment variables the import read, and which files and directories (outside the environment's own)
+    # it opened or listed: the tool may reuse this answer while they stay as they are.
+    facts.update(protocol=PROTOCOL, local_modules=local, third_party=third_party, environ_reads=facts_reads,
+                 files_read=facts_files)
     send(facts)
     if packages is not None:
         # The installed distributions, in this same process and after the import (which must not wait for them),

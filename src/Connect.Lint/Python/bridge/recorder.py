@@ -146,3 +146,42 @@ def watch_environ():
             return None
         return sorted(name for name in _WatchedEnviron.reads if type(name) is str)
     return stop
+
+
+_watching_files = [None]  # while an import is watched: (opened paths, listed directories, paths left out)
+
+
+def _audit(event, args):
+    watched = _watching_files[0]
+    if watched is None or event not in ("open", "os.listdir", "os.scandir"):
+        return
+    try:
+        path = args[0]
+        if type(path) is bytes:
+            path = os.fsdecode(path)
+        if type(path) is not str or not path:
+            return  # a file descriptor, or nothing
+        path = os.path.abspath(path)
+        if not path.startswith(watched[2]):
+            (watched[0] if event == "open" else watched[1]).add(path)
+    except Exception:
+        pass
+
+
+def watch_files(environment_directories):
+    """Starts recording which files and directories user code opens or lists (audit hooks, Python 3.8+), leaving out
+    the environment's own (its directories are the packages' key); returns the stop, which says
+    {"opened": [...], "listed": [...]}, or None when this Python cannot tell."""
+    if not hasattr(sys, "addaudithook"):
+        return lambda: None
+    if not getattr(watch_files, "hooked", False):
+        sys.addaudithook(_audit)  # for the process's life: it does nothing unless an import is watched
+        watch_files.hooked = True
+    left_out = tuple(os.path.join(os.path.abspath(d), "") for d in environment_directories if type(d) is str and d)
+    _watching_files[0] = (set(), set(), left_out)
+
+    def stop():
+        opened, listed, _ = _watching_files[0]
+        _watching_files[0] = None
+        return {"opened": sorted(opened), "listed": sorted(listed)}
+    return stop

@@ -186,6 +186,9 @@ public sealed record ImportFacts
 /// </summary>
 public sealed record PackagesAnswer(string EnvironmentKey, string? InstalledJson);
 
+/// <summary>What the import opened (files) and listed (directories), outside the environment's own directories.</summary>
+public sealed record FilesRead(IReadOnlyList<string> Opened, IReadOnlyList<string> Listed);
+
 /// <summary>Everything one run of the bridge produced, including how the process ended.</summary>
 public sealed record PythonFacts
 {
@@ -223,6 +226,10 @@ public sealed record PythonFacts
     /// <summary>The environment variables the import read; null when it read them all (the answer then depends on every one).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<string>? EnvironmentReads { get; init; }
+
+    /// <summary>The files the import opened and the directories it listed (absolute); null when the interpreter cannot tell.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public FilesRead? FilesRead { get; init; }
 
     /// <summary>The bridge's answer lines as they came (the answer cache keeps them).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
