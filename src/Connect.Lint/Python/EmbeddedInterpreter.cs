@@ -12,6 +12,8 @@ namespace Connect.Lint.Python;
 /// </summary>
 internal sealed class EmbeddedInterpreter
 {
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
     private readonly BlockingCollection<Action> _work = new();
     private PyObject? _runEmbedded;
     private PyObject? _stuckTraceback;
@@ -41,6 +43,13 @@ internal sealed class EmbeddedInterpreter
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() => embedded.Serve(started)) { IsBackground = true, Name = "connect-lint-python" };
         thread.Start();
+
+        // Start-up runs the environment's site hooks (.pth files), which may hang: the process host then answers.
+        if (!((IAsyncResult)started.Task).AsyncWaitHandle.WaitOne(StartTimeout))
+        {
+            throw new InvalidOperationException($"{interpreter} did not start within {StartTimeout.TotalSeconds:0} s (a .pth file in its environment?)");
+        }
+
         started.Task.GetAwaiter().GetResult();
         return embedded;
     }
