@@ -147,4 +147,22 @@ public sealed class FactsCacheTests
         Assert.DoesNotContain(Reused, after.Stderr);
         Assert.Contains("error CL2006 app.run() runs when the module is imported", after.Stdout);
     }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void AnInterpreterThatIsALauncherScript_IsImportedEveryTime()
+    {
+        // pyenv's shims choose the real Python at each start: the same path may be another Python next time.
+        using var project = Project("CONNECT_LINT_TEST_UNUSED");
+        var shim = Path.Combine(project.Root, "shims", "python3");
+        Directory.CreateDirectory(Path.GetDirectoryName(shim)!);
+        File.WriteAllText(shim, $"#!/bin/sh\nexec {TestPython.Path} \"$@\"\n");
+        File.SetUnixFileMode(shim, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        project.Run("check", "project", "--python", shim);
+        var second = project.Run("check", "project", "--python", shim);
+
+        Assert.DoesNotContain(Reused, second.Stderr);
+        Assert.Contains("process host", second.Stderr);
+    }
 }

@@ -21,6 +21,24 @@ public static class FactsCache
 {
     private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// True for an interpreter that is a script choosing the real one (pyenv's shims, `#!`): the same path may start
+    /// another Python tomorrow (`pyenv local 3.12`), which nothing the cache can see would tell. No answer is kept for it.
+    /// </summary>
+    public static bool IsLauncherScript(string interpreter)
+    {
+        try
+        {
+            using var stream = File.OpenRead(interpreter);
+            Span<byte> start = stackalloc byte[2];
+            return stream.Read(start) == 2 && start[0] == (byte)'#' && start[1] == (byte)'!';
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true;
+        }
+    }
+
     /// <summary>What the key is computed from; everything else is checked against the entry.</summary>
     public sealed record Inputs(BridgeRequest Request, string HostName, string Root, IReadOnlyList<string> Files);
 

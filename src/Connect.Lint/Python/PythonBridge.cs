@@ -60,7 +60,7 @@ public static class PythonBridge
         try
         {
             var cached = options.WantDistributions && options.UseCache ? Caching.PackageCache.Read(interpreter.Path) : null;
-            var useAnswerCache = options.UseCache && dependsOn is not null && !options.StaticOnly;
+            var useAnswerCache = options.UseCache && dependsOn is not null && !options.StaticOnly && !Caching.FactsCache.IsLauncherScript(interpreter.Path);
             var request = new BridgeRequest(interpreter, directory, entrypoint, sources, options.ImportTimeout)
             {
                 StaticOnly = options.StaticOnly,
