@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Xunit;
 
 namespace Connect.Lint.Tests;
@@ -22,21 +21,6 @@ public sealed class ShippedToolTests
 
         Assert.True(File.Exists(shipped), $"CONNECT_LINT_SHIPPED={shipped} does not exist");
         return shipped;
-    }
-
-    private static CliRun RunShipped(string shipped, string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(shipped) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return new CliRun(process.ExitCode, stdout, stderr.Result);
     }
 
     /// <summary>With --no-cache: both builds import, rather than the second reusing the first one's answer.</summary>
@@ -68,7 +52,7 @@ public sealed class ShippedToolTests
         var arguments = command.Split(' ');
 
         var expected = ToolProcess.Run(project.Root, arguments);
-        var actual = RunShipped(shipped, project.Root, arguments);
+        var actual = ToolProcess.RunProgram(shipped, project.Root, arguments);
 
         Assert.Equal(expected.Stdout, actual.Stdout);
         Assert.Equal(expected.Stderr, actual.Stderr);
@@ -108,8 +92,8 @@ public sealed class ShippedToolTests
         using var crashes = TempProject.FromFixture("python/segfault");
         Assert.Equal(0, crashes.Run("write-manifest", "project", "--python", TestPython.Path, "-e", "app").ExitCode);
 
-        var exited = RunShipped(shipped, exits.Root, "check", "project", "--python", TestPython.Path, "--python-host", "embedded", "--select", "CL2");
-        var crashed = RunShipped(shipped, crashes.Root, "check", "project", "--python", TestPython.Path, "--python-host", "embedded");
+        var exited = ToolProcess.RunProgram(shipped, exits.Root, ["check", "project", "--python", TestPython.Path, "--python-host", "embedded", "--select", "CL2"]);
+        var crashed = ToolProcess.RunProgram(shipped, crashes.Root, ["check", "project", "--python", TestPython.Path, "--python-host", "embedded"]);
 
         Assert.Equal(1, exited.ExitCode);
         Assert.Contains("project/manifest.json:6:19: error CL2007 the interpreter exited with code 0 (os._exit or a crash) while importing 'app'", exited.Stdout);

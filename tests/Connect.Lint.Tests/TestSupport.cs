@@ -164,6 +164,15 @@ public static class ToolProcess
         }
 
         start.ArgumentList.Add(Dll);
+        return Run(start, workingDirectory, arguments);
+    }
+
+    /// <summary>Any build of the tool (the installed one, say) with these arguments, as <see cref="Run(string, string[], bool)"/> runs the test build.</summary>
+    public static CliRun RunProgram(string program, string workingDirectory, string[] arguments) =>
+        Run(new ProcessStartInfo(program), workingDirectory, arguments);
+
+    private static CliRun Run(ProcessStartInfo start, string workingDirectory, string[] arguments)
+    {
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -40,11 +40,17 @@ public static class FactsCache
     }
 
     /// <summary>What the key is computed from; everything else is checked against the entry.</summary>
-    public sealed record Inputs(BridgeRequest Request, string HostName, string Root, IReadOnlyList<string> Files);
+    public sealed record Inputs(BridgeRequest Request, string HostName, string Root, IReadOnlyList<string> Files)
+    {
+        private (string Key, DateTimeOffset Newest)? _key;
+
+        /// <summary>Computed once (it stats every source): Lookup and, on a miss, Store use the same.</summary>
+        internal (string Key, DateTimeOffset Newest) Key => _key ??= KeyOf(this);
+    }
 
     public static PythonFacts? Lookup(Inputs inputs)
     {
-        var (key, newest) = KeyOf(inputs);
+        var (key, newest) = inputs.Key;
         if (ToolCache.Read(NameFor(inputs)) is not { } text)
         {
             return null;
@@ -115,7 +121,7 @@ public static class FactsCache
             return;
         }
 
-        var (key, _) = KeyOf(inputs);
+        var (key, _) = inputs.Key;
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
         {

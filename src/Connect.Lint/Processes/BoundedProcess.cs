@@ -126,7 +126,16 @@ public static class BoundedProcess
 
     private static void KillGroup(int pid, bool ownGroup)
     {
-        if (ownGroup && !OperatingSystem.IsWindows())
+        if (ownGroup)
+        {
+            KillGroup(pid);
+        }
+    }
+
+    /// <summary>SIGKILL to the process group led by <paramref name="pid"/> (a child that called setsid); nothing on Windows.</summary>
+    internal static void KillGroup(int pid)
+    {
+        if (!OperatingSystem.IsWindows())
         {
             _ = Kill(-pid, SigKill);
         }

@@ -71,7 +71,7 @@ public sealed class EmbeddedHost : IPythonHost
 
     private PythonFacts RunOn(EmbeddedInterpreter interpreter, BridgeRequest request)
     {
-        var answerPath = Path.Combine(Path.GetTempPath(), $"connect-lint-{Environment.ProcessId}-{Guid.NewGuid():N}.jsonl");
+        var answerPath = AnswerFiles.NewPath(".jsonl");
         var workingDirectory = Environment.CurrentDirectory;
         try
         {
@@ -82,23 +82,23 @@ public sealed class EmbeddedHost : IPythonHost
                 return AfterTimeout(interpreter, request, deployment, answerPath, workingDirectory);
             }
 
-            return BridgeAnswer.Parse(request, Name, ReadAnswer(answerPath), string.Empty, timedOut: false, deployment.Result ?? 0);
+            return BridgeAnswer.Parse(request, Name, AnswerFiles.ReadLines(answerPath), string.Empty, timedOut: false, deployment.Result ?? 0);
         }
         catch (AggregateException e) when (e.InnerException is PythonException python)
         {
             // The bridge itself failed: as when the process host's interpreter ends with a traceback.
-            return BridgeAnswer.Parse(request, Name, ReadAnswer(answerPath), python.Message, timedOut: false, exitCode: 1);
+            return BridgeAnswer.Parse(request, Name, AnswerFiles.ReadLines(answerPath), python.Message, timedOut: false, exitCode: 1);
         }
         finally
         {
-            Delete(answerPath);
+            AnswerFiles.Delete(answerPath);
         }
     }
 
     private PythonFacts AfterTimeout(EmbeddedInterpreter interpreter, BridgeRequest request, Task<int?> deployment, string answerPath, string workingDirectory)
     {
         // What was answered before the timeout (the static facts), and where the import is stuck, as the process host sees them.
-        var lines = ReadAnswer(answerPath);
+        var lines = AnswerFiles.ReadLines(answerPath);
         var stuck = interpreter.InterruptStuckImport(Patience);
         if (stuck is null || !deployment.Wait(Patience))
         {
@@ -116,18 +116,5 @@ public sealed class EmbeddedHost : IPythonHost
         }
 
         return BridgeAnswer.Parse(request, Name, lines, stuck ?? string.Empty, timedOut: true, exitCode: null);
-    }
-
-    private static string[] ReadAnswer(string path) => File.Exists(path) ? File.ReadAllLines(path) : [];
-
-    private static void Delete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-        }
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Connect.Lint.Rules.Model.Python;
@@ -95,8 +94,8 @@ internal sealed class ForkServer : IDisposable
     {
         var id = Interlocked.Increment(ref _nextId);
         var pending = _pending[id] = new Pending();
-        var answerPath = Path.Combine(Path.GetTempPath(), $"connect-lint-{Environment.ProcessId}-{id}-{Guid.NewGuid():N}.answer");
-        var stderrPath = Path.ChangeExtension(answerPath, ".stderr");
+        var answerPath = AnswerFiles.NewPath(".answer");
+        var stderrPath = AnswerFiles.NewPath(".stderr");
         try
         {
             var requestJson = BridgeProtocol.RequestJson(request);
@@ -120,16 +119,15 @@ internal sealed class ForkServer : IDisposable
             var pid = pending.Started.Task.Result;
             var left = request.Timeout - deadline.Elapsed;
             var timedOut = !pending.Ended.Task.Wait(left > TimeSpan.Zero ? left : TimeSpan.Zero);
-            _ = Kill(-pid, SigKill); // at the deadline, and after the end: nothing the project started outlives its check
+            Processes.BoundedProcess.KillGroup(pid); // at the deadline, and after the end: nothing the project started outlives its check
             int? exitCode = timedOut ? null : pending.Ended.Task.Result;
-            var lines = File.Exists(answerPath) ? File.ReadAllLines(answerPath) : [];
-            return BridgeAnswer.Parse(request, hostName, lines, Tail(stderrPath), timedOut, exitCode);
+            return BridgeAnswer.Parse(request, hostName, AnswerFiles.ReadLines(answerPath), Tail(stderrPath), timedOut, exitCode);
         }
         finally
         {
             _pending.TryRemove(id, out _);
-            Delete(answerPath);
-            Delete(stderrPath);
+            AnswerFiles.Delete(answerPath);
+            AnswerFiles.Delete(stderrPath);
         }
     }
 
@@ -198,22 +196,6 @@ internal sealed class ForkServer : IDisposable
             return string.Empty;
         }
     }
-
-    private static void Delete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private const int SigKill = 9;
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 }
 
 /// <summary>A request line to the fork server.</summary>
