@@ -12,5 +12,5 @@ bench/check-without-python.sh "$runs"
 echo
 bench/monorepo.sh "$runs"
 echo
-bench/write-manifest-vs-md5sum.sh
+bench/write-manifest.sh
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

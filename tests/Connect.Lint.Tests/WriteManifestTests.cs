@@ -67,6 +67,38 @@ public sealed class WriteManifestTests
     }
 
     [Fact]
+    public void Overwrite_RebuildsTheFilesList_WithoutKeepingTheOldOne()
+    {
+        using var project = TempProject.FromFixture("parity/01-minimal/app");
+        var fresh = project.Run("write-manifest", "project", "--python", TestPython.Path);
+        var freshBytes = project.Read("manifest.json");
+        project.Write("manifest.json", freshBytes.Replace("\"files\": {", """
+            "files": {
+                "gone.py": {"checksum": "0123456789abcdef0123456789abcdef", "x-extra": [1, {"a": null}]},
+            """));
+
+        var rewritten = project.Run("write-manifest", "project", "--python", TestPython.Path, "--overwrite");
+
+        Assert.Equal(0, fresh.ExitCode);
+        Assert.Equal(0, rewritten.ExitCode);
+        Assert.Equal(freshBytes, project.Read("manifest.json"));
+    }
+
+    [Fact]
+    public void Overwrite_OfAManifestBrokenInsideItsFilesList_SaysWhereAsCheckDoes()
+    {
+        using var project = TempProject.FromFixture("parity/01-minimal/app");
+        project.Write("manifest.json", "{\n  \"version\": 1,\n  \"files\": {\n    \"app.py\": {\"checksum\": \"x\",}\n  }\n}\n");
+
+        var check = project.Run("check", "project", "--no-python");
+        var written = project.Run("write-manifest", "project", "--python", TestPython.Path, "--overwrite");
+
+        Assert.Contains("project/manifest.json:4:32:", check.Stdout);
+        Assert.Equal(0, written.ExitCode);
+        Assert.StartsWith("connect-lint: project/manifest.json:4:32: existing manifest not readable (Expecting property name enclosed in double quotes); writing a new one", written.Stderr);
+    }
+
+    [Fact]
     public void BadEntrypoint_IsRefused()
     {
         using var project = TempProject.FromFixture("parity/01-minimal/app");

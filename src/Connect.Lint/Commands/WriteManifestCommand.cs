@@ -56,9 +56,12 @@ public static class WriteManifestCommand
             return Rules.Model.Manifest.ManifestProposals.EntrypointFromStaticFacts(facts);
         }
 
+        Trace.Mark("environment queried");
         var generated = ManifestGenerator.Generate(deployment, python, options.Entrypoint, AskBridge);
+        Trace.Mark("generated");
 
-        AtomicFile.WriteText(manifestPath, generated.Text);
+        AtomicFile.WriteText(manifestPath, generated.WriteTo);
+        Trace.Mark("written");
         stderr.WriteLine($"Wrote {DisplayPath.Of(manifestPath)}: entrypoint {generated.Entrypoint}, {generated.FileCount} files, " +
                          $"Python {python.PythonVersion} at {python.Interpreter} ({python.Reason})");
         foreach (var notice in generated.Notices)

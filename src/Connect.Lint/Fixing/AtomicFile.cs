@@ -10,12 +10,22 @@ public static class AtomicFile
 
     public static void WriteText(string path, string text, Expectation? expected = null) => Write(path, Utf8NoBom.GetBytes(text), expected);
 
+    /// <summary>Text written as it is made (UTF-8, no BOM): a large file is never held whole in memory.</summary>
+    public static void WriteText(string path, Action<TextWriter> write, Expectation? expected = null) =>
+        Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, Utf8NoBom, 1 << 16, leaveOpen: true);
+            write(writer);
+        }, expected);
+
+    public static void Write(string path, byte[] bytes, Expectation? expected) => Write(path, stream => stream.Write(bytes), expected);
+
     /// <summary>
-    /// Writes <paramref name="bytes"/> to a temporary file beside <paramref name="path"/>, then — only if the file
+    /// Writes the file's bytes to a temporary file beside <paramref name="path"/>, then — only if the file
     /// still is what <paramref name="expected"/> says (its fingerprint, or absent) — renames it over the path.
     /// The compare comes after the slow part (writing and syncing), right before the rename.
     /// </summary>
-    public static void Write(string path, byte[] bytes, Expectation? expected)
+    public static void Write(string path, Action<Stream> write, Expectation? expected)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var temporary = Path.Combine(directory, $"{PathExclusions.TemporaryFilePrefix}{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
@@ -23,7 +33,7 @@ public static class AtomicFile
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
             {
-                stream.Write(bytes);
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
 

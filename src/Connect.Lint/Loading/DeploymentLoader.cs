@@ -15,7 +15,7 @@ public static class DeploymentLoader
     /// <summary>Manifests larger than this are reported, not read (a real one is kilobytes).</summary>
     public const long MaxManifestBytes = 256L * 1024 * 1024;
 
-    /// <param name="analyse">False for write-manifest: no Git state and no text files, only what a manifest needs.</param>
+    /// <param name="analyse">False for write-manifest: no Git state, no text files and none of the old manifest's files list, only what a new manifest needs.</param>
     /// <param name="readGit">False when no enabled rule needs Git's view of the files.</param>
     /// <param name="reusePython">The bridge's answer of an earlier load, when nothing it depends on changed: Python is not run again.</param>
     public static Deployment Load(
@@ -25,7 +25,7 @@ public static class DeploymentLoader
         Trace.Mark("load");
         var directory = Path.GetFullPath(target.Directory);
         var policy = new FileAccessPolicy(directory);
-        var manifestLoad = LoadManifest(policy, Path.Combine(directory, "manifest.json"));
+        var manifestLoad = LoadManifest(policy, Path.Combine(directory, "manifest.json"), withoutFiles: !analyse);
         Trace.Mark("manifest read");
         var globs = excludes.Select(e => RsconnectGlob.Create(e, directory)).ToList();
         var inventory = FileInventory.Build(policy, globs, configured);
@@ -117,7 +117,7 @@ public static class DeploymentLoader
         };
     }
 
-    private static ManifestLoad LoadManifest(FileAccessPolicy policy, string path)
+    private static ManifestLoad LoadManifest(FileAccessPolicy policy, string path, bool withoutFiles)
     {
         if (Directory.Exists(path))
         {
@@ -132,7 +132,7 @@ public static class DeploymentLoader
 
         var read = policy.Read(path, MaxManifestBytes);
         return read.Bytes is { } bytes
-            ? ManifestLoad.FromBytes(path, bytes)
+            ? ManifestLoad.FromBytes(path, bytes, withoutFiles)
             : new ManifestLoad(path, true, null, new ManifestSyntaxError($"manifest.json was not read: {read.Refusal?.Reason ?? "it does not exist"}", 1, 1));
     }
 

@@ -18,14 +18,23 @@ public sealed class JsonParser
     public const int MaxDepth = 512;
 
     private readonly string _text;
+    private readonly string? _skippedMember;
     private int _position;
     private int _depth;
+    private bool _discarding;
 
-    private JsonParser(string text) => _text = text;
-
-    public static JsonNode Parse(string text)
+    private JsonParser(string text, string? skippedMember)
     {
-        var parser = new JsonParser(text);
+        _text = text;
+        _skippedMember = skippedMember;
+    }
+
+    /// <param name="skippedMember">A member of the root object whose value is checked but not kept (it parses as an
+    /// empty object or array with its span): write-manifest rebuilds a manifest's <c>files</c> and need not hold
+    /// thousands of entries.</param>
+    public static JsonNode Parse(string text, string? skippedMember = null)
+    {
+        var parser = new JsonParser(text, skippedMember);
         parser.SkipWhitespace();
         var value = parser.ParseValue();
         parser.SkipWhitespace();
@@ -110,8 +119,15 @@ public sealed class JsonParser
 
             _position++;
             SkipWhitespace();
+            var discardingBefore = _discarding;
+            _discarding |= _depth == 1 && name.Value == _skippedMember;
             var value = ParseValue();
-            properties.Add(new JsonProperty(name.Value, name.Start, name.End, value));
+            _discarding = discardingBefore;
+            if (!_discarding)
+            {
+                properties.Add(new JsonProperty(name.Value, name.Start, name.End, value));
+            }
+
             SkipWhitespace();
             var next = Peek();
             if (next == '}')
@@ -146,7 +162,12 @@ public sealed class JsonParser
         while (true)
         {
             SkipWhitespace();
-            items.Add(ParseValue());
+            var item = ParseValue();
+            if (!_discarding)
+            {
+                items.Add(item);
+            }
+
             SkipWhitespace();
             var next = Peek();
             if (next == ']')

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Connect.Lint.Rules.Model.Json;
 
 /// <summary>
@@ -10,90 +8,97 @@ public static class PythonJsonWriter
 {
     public static string Write(JsonNode node, int indentLevel = 0)
     {
-        var builder = new StringBuilder();
-        Write(builder, node, indentLevel);
-        return builder.ToString();
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Write(writer, node, indentLevel);
+        return writer.ToString();
     }
 
-    public static void Write(StringBuilder builder, JsonNode node, int level)
+    /// <summary>Writes straight to <paramref name="writer"/>: a manifest of many files is never held as one string.</summary>
+    public static void Write(TextWriter writer, JsonNode node, int level)
     {
         switch (node)
         {
             case JsonObject obj when obj.Properties.Count == 0:
-                builder.Append("{}");
+                writer.Write("{}");
                 break;
             case JsonObject obj:
-                builder.Append("{\n");
+                writer.Write("{\n");
                 for (var i = 0; i < obj.Properties.Count; i++)
                 {
-                    Indent(builder, level + 1);
-                    WriteString(builder, obj.Properties[i].Name);
-                    builder.Append(": ");
-                    Write(builder, obj.Properties[i].Value, level + 1);
-                    builder.Append(i + 1 < obj.Properties.Count ? ",\n" : "\n");
+                    Indent(writer, level + 1);
+                    WriteString(writer, obj.Properties[i].Name);
+                    writer.Write(": ");
+                    Write(writer, obj.Properties[i].Value, level + 1);
+                    writer.Write(i + 1 < obj.Properties.Count ? ",\n" : "\n");
                 }
 
-                Indent(builder, level);
-                builder.Append('}');
+                Indent(writer, level);
+                writer.Write('}');
                 break;
             case JsonArray array when array.Items.Count == 0:
-                builder.Append("[]");
+                writer.Write("[]");
                 break;
             case JsonArray array:
-                builder.Append("[\n");
+                writer.Write("[\n");
                 for (var i = 0; i < array.Items.Count; i++)
                 {
-                    Indent(builder, level + 1);
-                    Write(builder, array.Items[i], level + 1);
-                    builder.Append(i + 1 < array.Items.Count ? ",\n" : "\n");
+                    Indent(writer, level + 1);
+                    Write(writer, array.Items[i], level + 1);
+                    writer.Write(i + 1 < array.Items.Count ? ",\n" : "\n");
                 }
 
-                Indent(builder, level);
-                builder.Append(']');
+                Indent(writer, level);
+                writer.Write(']');
                 break;
             case JsonString text:
-                WriteString(builder, text.Value);
+                WriteString(writer, text.Value);
                 break;
             case JsonNumber number:
-                builder.Append(number.Raw);
+                writer.Write(number.Raw);
                 break;
             case JsonBoolean boolean:
-                builder.Append(boolean.Value ? "true" : "false");
+                writer.Write(boolean.Value ? "true" : "false");
                 break;
             default:
-                builder.Append("null");
+                writer.Write("null");
                 break;
         }
     }
 
     public static string QuoteString(string value)
     {
-        var builder = new StringBuilder(value.Length + 2);
-        WriteString(builder, value);
-        return builder.ToString();
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        WriteString(writer, value);
+        return writer.ToString();
     }
 
-    private static void Indent(StringBuilder builder, int level) => builder.Append(' ', level * 2);
-
-    private static void WriteString(StringBuilder builder, string value)
+    private static void Indent(TextWriter writer, int level)
     {
-        builder.Append('"');
+        for (var i = 0; i < level * 2; i++)
+        {
+            writer.Write(' ');
+        }
+    }
+
+    private static void WriteString(TextWriter writer, string value)
+    {
+        writer.Write('"');
         foreach (var c in value)
         {
             switch (c)
             {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                case '\b': builder.Append("\\b"); break;
-                case '\f': builder.Append("\\f"); break;
-                case >= ' ' and <= '~': builder.Append(c); break;
-                default: builder.Append("\\u").Append(((int)c).ToString("x4")); break;
+                case '"': writer.Write("\\\""); break;
+                case '\\': writer.Write("\\\\"); break;
+                case '\n': writer.Write("\\n"); break;
+                case '\r': writer.Write("\\r"); break;
+                case '\t': writer.Write("\\t"); break;
+                case '\b': writer.Write("\\b"); break;
+                case '\f': writer.Write("\\f"); break;
+                case >= ' ' and <= '~': writer.Write(c); break;
+                default: writer.Write("\\u"); writer.Write(((int)c).ToString("x4")); break;
             }
         }
 
-        builder.Append('"');
+        writer.Write('"');
     }
 }

@@ -30,6 +30,13 @@ public static class ManifestComposer
 {
     public static string Render(JsonObject manifest) => PythonJsonWriter.Write(manifest) + "\n";
 
+    /// <summary>The same bytes as <see cref="Render(JsonObject)"/>, written as they are made.</summary>
+    public static void Render(TextWriter writer, JsonObject manifest)
+    {
+        PythonJsonWriter.Write(writer, manifest, 0);
+        writer.Write('\n');
+    }
+
     public static JsonObject Compose(ManifestInputs inputs, ConnectManifest? existing)
     {
         var old = existing?.RootObject;

@@ -11,7 +11,8 @@ public sealed record ManifestLoad(string FilePath, bool Exists, ConnectManifest?
     public static ManifestLoad Missing(string path) => new(path, false, null, null);
 
     /// <summary>Decodes and parses manifest bytes as Connect and rsconnect would (strict UTF-8, no BOM).</summary>
-    public static ManifestLoad FromBytes(string path, byte[] bytes)
+    /// <param name="withoutFiles">Check the <c>files</c> list's syntax but keep none of it (write-manifest rebuilds it).</param>
+    public static ManifestLoad FromBytes(string path, byte[] bytes, bool withoutFiles = false)
     {
         if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
         {
@@ -29,7 +30,7 @@ public sealed record ManifestLoad(string FilePath, bool Exists, ConnectManifest?
         var source = new SourceText(path, text);
         try
         {
-            var root = JsonParser.Parse(text);
+            var root = JsonParser.Parse(text, withoutFiles ? "files" : null);
             return new ManifestLoad(path, true, new ConnectManifest(source, root), null);
         }
         catch (JsonSyntaxException e)

@@ -1,3 +1,4 @@
+using Connect.Lint.Rules.Model.Json;
 using Connect.Lint.Rules.Model.Python;
 
 namespace Connect.Lint.Rules.Model.Manifest;
@@ -12,7 +13,13 @@ public sealed record PythonRequiresDeclaration(string? Requires, string? Source,
 }
 
 /// <summary>A manifest ready to write, with what a person should be told about it.</summary>
-public sealed record ManifestProposal(string Text, string Entrypoint, int FileCount, IReadOnlyList<string> Notices);
+public sealed record ManifestProposal(JsonObject Manifest, string Entrypoint, int FileCount, IReadOnlyList<string> Notices)
+{
+    /// <summary>The manifest's bytes as text (a fix's edit); <see cref="WriteTo"/> writes them without holding them.</summary>
+    public string Text => ManifestComposer.Render(Manifest);
+
+    public void WriteTo(TextWriter writer) => ManifestComposer.Render(writer, Manifest);
+}
 
 /// <summary>
 /// The manifest rsconnect's <c>write-manifest api</c> would write for a deployment as loaded, keeping what it does
@@ -68,7 +75,7 @@ public static class ManifestProposals
             Files = files,
         };
         var manifest = ManifestComposer.Compose(inputs, existing);
-        return new ManifestProposal(ManifestComposer.Render(manifest), entrypoint, files.Count, notices);
+        return new ManifestProposal(manifest, entrypoint, files.Count, notices);
     }
 
     /// <summary>
