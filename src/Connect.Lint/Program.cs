@@ -37,11 +37,11 @@ namespace Connect.Lint
                 var root = Build(stdout, stderr);
                 var parsed = root.Parse(args);
                 Trace.Mark("parsed");
-                if (parsed.Errors.Count > 0)
+                if (UsageErrors.Of(parsed) is { Count: > 0 } problems)
                 {
-                    foreach (var error in parsed.Errors)
+                    foreach (var problem in problems)
                     {
-                        stderr.WriteLine($"connect-lint: {error.Message}");
+                        stderr.WriteLine($"connect-lint: error: {problem}");
                     }
 
                     stderr.WriteLine("Run 'connect-lint --help' for usage.");
@@ -103,7 +103,7 @@ namespace Connect.Lint
         }
 
         private static Option<string> PythonOption() =>
-            new("--python") { Description = "The project's Python interpreter (default: $VIRTUAL_ENV, a .venv/venv/env, python3 on PATH)." };
+            new("--python") { Description = "The project's Python interpreter, a path or a name on PATH (default: [tool.connect-lint] python, the deployment's .venv/venv/env, $VIRTUAL_ENV, python3 on PATH)." };
 
         private static Option<string> HostOption()
         {

@@ -267,7 +267,7 @@ public sealed class ConfiguredInterpreterTests
         var check = project.Run("check", "project");
         var inspect = project.Run("inspect", "project");
 
-        Assert.Contains($"at {TestPython.Path} ([tool.connect-lint] python)", check.Stderr);
-        Assert.Contains("chosen by [tool.connect-lint] python", inspect.Stdout);
+        Assert.Contains($"at {TestPython.Path} ([tool.connect-lint] python; --python or [tool.connect-lint] python chooses another)", check.Stderr);
+        Assert.Contains($"Interpreter  Python {TestPython.PythonVersion} at {TestPython.Path} ([tool.connect-lint] python;", inspect.Stdout);
     }
 }

@@ -167,6 +167,26 @@ public static class ToolProcess
         return Run(start, workingDirectory, arguments);
     }
 
+    /// <summary>The test build with some environment variables set (a value of null removes the variable).</summary>
+    public static CliRun RunWithEnvironment(string workingDirectory, string[] arguments, IReadOnlyDictionary<string, string?> environment)
+    {
+        var start = new ProcessStartInfo("dotnet");
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        start.ArgumentList.Add(Dll);
+        return Run(start, workingDirectory, arguments);
+    }
+
     /// <summary>Any build of the tool (the installed one, say) with these arguments, as <see cref="Run(string, string[], bool)"/> runs the test build.</summary>
     public static CliRun RunProgram(string program, string workingDirectory, string[] arguments) =>
         Run(new ProcessStartInfo(program), workingDirectory, arguments);

@@ -36,6 +36,37 @@ public sealed class UsageErrorTests
         Assert.StartsWith($"connect-lint: error: {message}", lines[0]);
     }
 
+    [Theory]
+    [InlineData("check --fixx", "unknown option '--fixx' for 'connect-lint check'; did you mean '--fix'?")]
+    [InlineData("check --unsafe", "unknown option '--unsafe' for 'connect-lint check'; did you mean '--unsafe-fixes'?")]
+    [InlineData("check --selct CL1", "unknown option '--selct' for 'connect-lint check'; did you mean '--select'?")]
+    [InlineData("write-manifest --overwrit", "unknown option '--overwrit' for 'connect-lint write-manifest'; did you mean '--overwrite'?")]
+    [InlineData("inspect --fix", "unknown option '--fix' for 'connect-lint inspect'; it is an option of 'connect-lint check'")]
+    [InlineData("rules --fixx", "unknown option '--fixx' for 'connect-lint rules'")]
+    [InlineData("chekc", "unknown command 'chekc'; did you mean 'check'?")]
+    [InlineData("check --format=jsn", "--format: 'jsn' is not one of text, json, sarif, github; did you mean 'json'?")]
+    public void MistypedOption_IsAUsageError_WithTheNearestOne(string commandLine, string message)
+    {
+        using var project = TempProject.FromFixture("parity/01-minimal/app");
+
+        var run = project.Run(commandLine.Split(' '));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"connect-lint: error: {message}\nRun 'connect-lint --help' for usage.\n", run.Stderr);
+        Assert.Equal(string.Empty, run.Stdout);
+    }
+
+    [Fact]
+    public void OptionLikePath_AfterDoubleDash_IsAPath()
+    {
+        using var project = TempProject.FromFixture("parity/01-minimal/app");
+
+        var run = project.Run("check", "--", "--fixx");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("connect-lint: error: --fixx: no such file or directory", run.Stderr);
+    }
+
     [Fact]
     public void EmptyPath_IsAUsageError()
     {

@@ -114,7 +114,7 @@ public static class CheckCommand
 
         if (deployment.Python is { } used)
         {
-            notices.Add($"Python {used.Environment?.Python ?? "?"} at {used.Interpreter} ({used.InterpreterReason}), {used.Host} host" +
+            notices.Add($"{InterpreterChoice.Describe(used.Interpreter, used.InterpreterReason, used.Environment?.Python, used.Environment?.Executable)}, {used.Host} host" +
                         (used.FromCache ? ", answer reused (nothing it depends on changed; --no-cache imports again)" : string.Empty));
         }
 

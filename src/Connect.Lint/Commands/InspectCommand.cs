@@ -55,7 +55,7 @@ public static class InspectCommand
     {
         var builder = new StringBuilder();
         builder.Append($"Deployment   {DisplayPath.Of(directory)}\n");
-        builder.Append($"Interpreter  {facts.Interpreter} (Python {facts.Environment?.Python ?? "?"}; chosen by {facts.InterpreterReason}; {facts.Host} host)\n");
+        builder.Append($"Interpreter  {Python.InterpreterChoice.Describe(facts.Interpreter, facts.InterpreterReason, facts.Environment?.Python, facts.Environment?.Executable)}, {facts.Host} host\n");
         builder.Append($"Entrypoint   {Shown(facts.Entrypoint)}{Shown(Resolution(facts))}\n");
         if (facts.Import?.App is { } app)
         {

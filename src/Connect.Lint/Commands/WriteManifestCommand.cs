@@ -46,7 +46,7 @@ public static class WriteManifestCommand
         }
 
         var interpreter = InterpreterLocator.Locate(directory, options.Python, Environment.GetEnvironmentVariable)
-                          ?? throw new UsageException("no Python interpreter found (looked at $VIRTUAL_ENV, .venv/venv/env, python3 on PATH); pass --python PATH");
+                          ?? throw new UsageException("no Python interpreter found (looked at .venv/venv/env up to the repository root, $VIRTUAL_ENV, python3 on PATH); pass --python PATH");
         var python = PythonEnvironmentQuery.Run(interpreter, TimeSpan.FromSeconds(30), out var problem)
                      ?? throw new UsageException(problem!);
         string? AskBridge()
@@ -63,7 +63,7 @@ public static class WriteManifestCommand
         AtomicFile.WriteText(manifestPath, generated.WriteTo);
         Trace.Mark("written");
         stderr.WriteLine($"Wrote {DisplayPath.Of(manifestPath)}: entrypoint {generated.Entrypoint}, {generated.FileCount} files, " +
-                         $"Python {python.PythonVersion} at {python.Interpreter} ({python.Reason})");
+                         InterpreterChoice.Describe(python.Interpreter, python.Reason, python.PythonVersion, python.Facts.Executable));
         foreach (var notice in generated.Notices)
         {
             stderr.WriteLine($"  {notice}");

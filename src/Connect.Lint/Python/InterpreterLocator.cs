@@ -1,21 +1,50 @@
 namespace Connect.Lint.Python;
 
 /// <summary>The interpreter chosen for a deployment, and the reason, which the output always states.</summary>
-public sealed record InterpreterChoice(string Path, string Reason);
+public sealed record InterpreterChoice(string Path, string Reason)
+{
+    /// <summary>
+    /// "Python 3.11.7 at REAL (REASON: CHOSEN; how to choose another)": the Python that really ran (its
+    /// <c>sys.executable</c>; a pyenv shim or other launcher is followed), and what was chosen when that differs.
+    /// </summary>
+    public static string Describe(string chosen, string reason, string? pythonVersion, string? executable)
+    {
+        var ran = string.IsNullOrEmpty(executable) ? chosen : executable;
+        var via = SamePath(ran, chosen) ? string.Empty : $": {Reporting.DisplayPath.OfInside(chosen)}";
+        return $"Python {pythonVersion ?? "?"} at {Reporting.DisplayPath.OfInside(ran)} ({reason}{via}; {InterpreterLocator.HowToChoose})";
+    }
+
+    private static bool SamePath(string a, string b) =>
+        string.Equals(System.IO.Path.GetFullPath(a), System.IO.Path.GetFullPath(b), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+}
 
 /// <summary>
-/// Chooses the project's interpreter: --python, then $VIRTUAL_ENV, then a .venv/venv/env (with pyvenv.cfg)
-/// in the deployment directory or above it up to the repository root, then python3 on PATH.
+/// Chooses each deployment's interpreter: --python (or [tool.connect-lint] python), then the deployment's own
+/// .venv/venv/env (with pyvenv.cfg) in its directory or above it up to the repository root, then $VIRTUAL_ENV, then
+/// python3 on PATH. The deployment's own environment comes before an activated one: in a monorepo the shell's
+/// virtualenv belongs to one service at most. A bare name (<c>--python python3.11</c>) is looked up on PATH.
 /// </summary>
 public static class InterpreterLocator
 {
     private static readonly string[] VenvNames = [".venv", "venv", "env"];
 
+    /// <summary>How a person picks another interpreter; said wherever the chosen one is named.</summary>
+    public const string HowToChoose = "--python or [tool.connect-lint] python chooses another";
+
     public static InterpreterChoice? Locate(string deploymentDirectory, string? explicitPython, Func<string, string?> environment, string explicitReason = "--python")
     {
         if (!string.IsNullOrEmpty(explicitPython))
         {
-            return new InterpreterChoice(Path.GetFullPath(explicitPython), explicitReason);
+            return IsBareName(explicitPython)
+                ? OnPath(explicitPython, environment("PATH")) is { } found
+                    ? new InterpreterChoice(found, $"{explicitReason}, found on PATH")
+                    : new InterpreterChoice(explicitPython, $"{explicitReason}, not found on PATH")
+                : new InterpreterChoice(Path.GetFullPath(explicitPython), explicitReason);
+        }
+
+        if (OwnVirtualEnvironment(deploymentDirectory) is { } own)
+        {
+            return own;
         }
 
         if (environment("VIRTUAL_ENV") is { Length: > 0 } virtualEnv && VenvPython(virtualEnv) is { } activated)
@@ -23,6 +52,15 @@ public static class InterpreterLocator
             return new InterpreterChoice(activated, "$VIRTUAL_ENV");
         }
 
+        return OnPath("python3", environment("PATH")) is { } onPath ? new InterpreterChoice(onPath, "python3 on PATH") : null;
+    }
+
+    /// <summary>A name without a directory part: a command to find on PATH, as a shell would.</summary>
+    public static bool IsBareName(string python) =>
+        python.IndexOfAny(['/', Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar]) < 0 && python is not "." and not "..";
+
+    private static InterpreterChoice? OwnVirtualEnvironment(string deploymentDirectory)
+    {
         for (var directory = new DirectoryInfo(deploymentDirectory); directory is not null; directory = directory.Parent)
         {
             foreach (var name in VenvNames)
@@ -40,7 +78,7 @@ public static class InterpreterLocator
             }
         }
 
-        return OnPath("python3", environment("PATH")) is { } onPath ? new InterpreterChoice(onPath, "python3 on PATH") : null;
+        return null;
     }
 
     public static string? VenvPython(string venv)
@@ -61,10 +99,12 @@ public static class InterpreterLocator
     {
         foreach (var directory in (path ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
-            var candidate = Path.Combine(directory, name);
-            if (File.Exists(candidate))
+            foreach (var candidate in OperatingSystem.IsWindows() ? [Path.Combine(directory, name), Path.Combine(directory, name + ".exe")] : new[] { Path.Combine(directory, name) })
             {
-                return candidate;
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
             }
         }
 

@@ -41,7 +41,7 @@ public static class PythonBridge
         var interpreter = InterpreterLocator.Locate(directory, options.ExplicitPython, Environment.GetEnvironmentVariable, options.ExplicitReason);
         if (interpreter is null)
         {
-            return (null, "no Python interpreter found (looked at $VIRTUAL_ENV, .venv/venv/env up to the repository root, python3 on PATH); pass --python");
+            return (null, "no Python interpreter found (looked at .venv/venv/env up to the repository root, $VIRTUAL_ENV, python3 on PATH); pass --python");
         }
 
         if (!File.Exists(interpreter.Path))

@@ -28,6 +28,13 @@ public static class DisplayPath
         return relative.Replace('\\', '/');
     }
 
+    /// <summary>Relative when under the start directory, absolute otherwise (an interpreter: /usr/bin/python3, not ../../usr/bin/python3).</summary>
+    public static string OfInside(string path)
+    {
+        var relative = Of(path);
+        return relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFullPath(path) : relative;
+    }
+
     /// <summary>The display path for a line-oriented output: control, line-break and bidi characters escaped.</summary>
     public static string ForLine(string path) => Output.OutputSafety.Escape(Of(path));
 }

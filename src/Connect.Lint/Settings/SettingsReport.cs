@@ -18,7 +18,7 @@ public static class SettingsReport
         Row(builder, "per-file-ignores", List(settings.PerFileIgnores.Value.Select(p => $"{p.Glob} = {string.Join(",", p.Codes)}").ToList(), "(none)"), settings.PerFileIgnores.Source);
         Row(builder, "exclude (--exclude)", List(settings.Exclude.Value, "(none)"), settings.Exclude.Source);
         Row(builder, "exclude (config)", List(settings.ConfigExclude.Value, "(none)"), settings.ConfigExclude.Source);
-        Row(builder, "python", settings.Python.Value ?? "(located: $VIRTUAL_ENV, .venv/venv/env, python3 on PATH)", settings.Python.Source);
+        Row(builder, "python", settings.Python.Value ?? "(located: .venv/venv/env up to the repository root, $VIRTUAL_ENV, python3 on PATH)", settings.Python.Source);
         Row(builder, "python-host", settings.PythonHost.Value, settings.PythonHost.Source);
         Row(builder, "import-timeout", settings.ImportTimeoutSeconds.Value.ToString(CultureInfo.InvariantCulture) + " s", settings.ImportTimeoutSeconds.Source);
         Row(builder, "run python", settings.RunPython.Value ? "yes" : "no", settings.RunPython.Source);

@@ -34,7 +34,10 @@ public static class SettingsResolver
             ignoreSources.Add("--ignore");
         }
 
-        var configuredPython = config.Python is { } relative ? Path.GetFullPath(Path.Combine(config.Directory, relative)) : null;
+        // A path is relative to the pyproject.toml that says it; a bare name ("python3.11") is found on PATH later.
+        var configuredPython = config.Python is { } relative
+            ? Python.InterpreterLocator.IsBareName(relative) ? relative : Path.GetFullPath(Path.Combine(config.Directory, relative))
+            : null;
         return new DeploymentSettings
         {
             ConfigDirectory = config.Directory,
