@@ -45,6 +45,7 @@ def index():
     return "hello"
 PY
 printf 'flask==2.2.2\n' > requirements.txt
+printf 'name,count\nwidgets,1\n' > data.csv
 tool="$here/src/Connect.Lint/bin/Debug/net10.0/connect-lint"
 if [ -x "$tool" ]; then "$tool" write-manifest . --python /usr/bin/python3
 else dotnet run --project "$here/src/Connect.Lint" -- write-manifest . --python /usr/bin/python3; fi
@@ -59,6 +60,14 @@ expect() { # expect <exit code wanted> <description> <command...>
 }
 
 expect 0 "the hook passes on a clean deployment" pre-commit run connect-lint --all-files
+printf 'gadgets,2\n' >> data.csv
+git add data.csv
+expect 1 "the hook fails on a commit that changes only a data file the manifest lists" pre-commit run connect-lint
+grep -q "CL1007" "$work/out.txt" && { passed=$((passed + 1)); echo "ok: it names CL1007 for data.csv"; } || { failed=$((failed + 1)); echo "FAILED: CL1007 not reported for data.csv"; cat "$work/out.txt"; }
+git reset -q data.csv && git checkout -q -- data.csv
+git rm -q --cached data.csv && rm data.csv
+expect 1 "the hook fails on a commit that only deletes a listed file (no file names to pass)" pre-commit run connect-lint
+git reset -q HEAD data.csv && git checkout -q -- data.csv
 printf '\n\n@app.route("/health")\ndef health():\n    return "ok"\n' >> app.py
 git add -A
 expect 1 "the hook fails when app.py changed after the manifest was written" pre-commit run connect-lint --all-files

@@ -39,7 +39,13 @@ public static class CheckCommand
             throw new UsageException($"unknown rule selector {string.Join(", ", unknown)} (see 'connect-lint rules')");
         }
 
-        var targets = AnalysisPipeline.Discover(options.Paths);
+        var targets = AnalysisPipeline.Discover(options.Paths, out var outside);
+        if (outside.Count > 0)
+        {
+            stderr.WriteLine($"connect-lint: {Output.OutputSafety.Escape(outside[0])}" + (outside.Count > 1 ? $" and {outside.Count - 1} more" : string.Empty) +
+                             ": in no deployment (no manifest.json above, and the repository has deployments elsewhere); not checked");
+        }
+
         if (EmbeddedCompanion.NeededFor(() => targets.Select(t => AnalysisPipeline.ResolveSettings(t, options.Settings).PythonHost.Value)) is { } companion)
         {
             return EmbeddedCompanion.Run(companion);

@@ -9,12 +9,22 @@ public sealed record DeploymentTarget(string Directory, bool NamedExplicitly);
 /// <summary>
 /// Turns the PATHs given to <c>check</c> into deployment directories: a directory holding manifest.json is one;
 /// otherwise every directory below it holding a Connect manifest is one; when there is none, the PATH itself is.
+/// A file stands for the deployment it is in (the nearest manifest.json above it, up to the repository root), so
+/// that pre-commit's list of changed files checks exactly the deployments a commit touches. A file in no deployment
+/// of a repository that has some (a README beside the services) names none; in a repository with no manifest yet,
+/// its directory is the deployment (CL1001 then says what is missing).
 /// </summary>
 public static class DeploymentDiscovery
 {
-    public static IReadOnlyList<DeploymentTarget> Find(IEnumerable<string> paths)
+    public static IReadOnlyList<DeploymentTarget> Find(IEnumerable<string> paths) => Find(paths, out _);
+
+    /// <param name="outsideDeployments">The files given that are in no deployment (not checked).</param>
+    public static IReadOnlyList<DeploymentTarget> Find(IEnumerable<string> paths, out IReadOnlyList<string> outsideDeployments)
     {
         var targets = new List<DeploymentTarget>();
+        var outside = new List<string>();
+        var deploymentsBelow = new Dictionary<string, bool>(StringComparer.Ordinal);
+        outsideDeployments = outside;
         foreach (var path in paths)
         {
             if (path.Trim().Length == 0)
@@ -30,7 +40,19 @@ public static class DeploymentDiscovery
 
             if (File.Exists(full))
             {
-                targets.Add(new DeploymentTarget(NearestManifestDirectory(full) ?? Path.GetDirectoryName(full)!, true));
+                if (NearestManifestDirectory(full) is { } deployment)
+                {
+                    targets.Add(new DeploymentTarget(deployment, true));
+                }
+                else if (HasDeployments(RepositoryRootOf(full), deploymentsBelow))
+                {
+                    outside.Add(path);
+                }
+                else
+                {
+                    targets.Add(new DeploymentTarget(Path.GetDirectoryName(full)!, true));
+                }
+
                 continue;
             }
 
@@ -50,6 +72,30 @@ public static class DeploymentDiscovery
         }
 
         return targets.DistinctBy(t => t.Directory).OrderBy(t => t.Directory, StringComparer.Ordinal).ToList();
+    }
+
+    private static bool HasDeployments(string root, Dictionary<string, bool> known)
+    {
+        if (!known.TryGetValue(root, out var has))
+        {
+            known[root] = has = FindBelow(root).Count > 0;
+        }
+
+        return has;
+    }
+
+    /// <summary>The directory holding .git above the file, or the directory the command started in.</summary>
+    private static string RepositoryRootOf(string file)
+    {
+        for (var directory = Path.GetDirectoryName(file); directory is not null; directory = Path.GetDirectoryName(directory))
+        {
+            if (Directory.Exists(Path.Combine(directory, ".git")) || File.Exists(Path.Combine(directory, ".git")))
+            {
+                return directory;
+            }
+        }
+
+        return StartDirectory.Path;
     }
 
     private static string? NearestManifestDirectory(string file)

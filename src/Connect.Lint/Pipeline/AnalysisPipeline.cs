@@ -18,9 +18,10 @@ public sealed record LoadedDeployment(Deployment Deployment, InterpreterChoice? 
 /// </summary>
 public static class AnalysisPipeline
 {
-    /// <summary>Discover: the deployment directories below the named paths.</summary>
-    public static IReadOnlyList<DeploymentTarget> Discover(IReadOnlyList<string> paths) =>
-        DeploymentDiscovery.Find(paths.Count == 0 ? ["."] : paths);
+    /// <summary>Discover: the deployment directories below the named paths (or that named files are in).</summary>
+    /// <param name="outsideDeployments">Named files that are in no deployment.</param>
+    public static IReadOnlyList<DeploymentTarget> Discover(IReadOnlyList<string> paths, out IReadOnlyList<string> outsideDeployments) =>
+        DeploymentDiscovery.Find(paths.Count == 0 ? ["."] : paths, out outsideDeployments);
 
     /// <summary>Resolve settings: defaults, the nearest [tool.connect-lint], the command line.</summary>
     public static DeploymentSettings ResolveSettings(DeploymentTarget target, CommandLineSettings commandLine) =>
