@@ -173,8 +173,8 @@ namespace Connect.Lint
             var fix = new Option<bool>("--fix") { Description = "Apply safe fixes." };
             var unsafeFixes = new Option<bool>("--unsafe-fixes") { Description = "Apply unsafe fixes too (with --fix or --diff)." };
             var diff = new Option<bool>("--diff") { Description = "Show what --fix would change, change nothing; exit 1 if anything would change." };
-            var select = new Option<string[]>("--select") { Description = "Only these rules (codes or prefixes, comma-separated).", AllowMultipleArgumentsPerToken = true };
-            var ignore = new Option<string[]>("--ignore") { Description = "Skip these rules (codes or prefixes, comma-separated).", AllowMultipleArgumentsPerToken = true };
+            var select = new Option<string[]>("--select") { Description = "Only these rules (codes or prefixes, comma-separated)." };
+            var ignore = new Option<string[]>("--ignore") { Description = "Skip these rules (codes or prefixes, comma-separated)." };
             var exclude = ExcludeOption();
             var exitZero = new Option<bool>("--exit-zero") { Description = "Exit 0 even when problems are found." };
             var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
