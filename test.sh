@@ -30,6 +30,17 @@ if [ -n "${CI:-}" ] && [ -z "${CONNECT_LINT_SHIPPED:-}" ]; then
   dotnet tool install Connect.Lint --tool-path "$shipped/tool" --add-source "$shipped/packages" --version "$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' src/Connect.Lint/Connect.Lint.csproj)" >/dev/null
   export CONNECT_LINT_SHIPPED="$shipped/tool/connect-lint"
 fi
+# SARIF is also checked by the SARIF Multitool's own SARIF and GitHub ingestion rules (SarifIngestionTests):
+# npm's @microsoft/sarif-multitool, installed once into .tools/ (git ignores it).
+if [ -z "${CONNECT_LINT_SARIF_MULTITOOL:-}" ]; then
+  multitool=.tools/sarif-multitool/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+  if [ ! -x "$multitool" ] && command -v npm >/dev/null 2>&1; then
+    echo "Installing the SARIF Multitool (npm)..."
+    mkdir -p .tools/sarif-multitool
+    npm install --silent --no-audit --no-fund --prefix .tools/sarif-multitool @microsoft/sarif-multitool@5.7.0 >/dev/null 2>&1 || true
+  fi
+  [ -x "$multitool" ] && export CONNECT_LINT_SARIF_MULTITOOL="$PWD/$multitool"
+fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0

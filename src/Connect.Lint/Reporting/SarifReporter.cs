@@ -9,9 +9,9 @@ namespace Connect.Lint.Reporting;
 
 /// <summary>
 /// SARIF 2.1.0 for code scanning, built with the Sarif.Sdk object model: every rule in tool.driver.rules
-/// (help from rules-docs), results with repository-relative URIs under %SRCROOT%, regions with exclusive
-/// end columns, fixes only with real edits, the interpreter per deployment in the invocation. Same input,
-/// same bytes.
+/// (help from rules-docs), results with a level, a line-move-proof fingerprint and repository-relative URIs under
+/// %SRCROOT% (whose local path is not written), regions with exclusive end columns, fixes only with real edits,
+/// the interpreter per deployment in the invocation. Same input, same bytes.
 /// </summary>
 public static class SarifReporter
 {
@@ -24,6 +24,8 @@ public static class SarifReporter
         var root = RepositoryRoot.Find();
         var rules = RuleCatalog.All.Select(r => r.Descriptor).ToList();
         var ruleIndex = rules.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var fingerprints = new SarifFingerprints(root);
+        var localPaths = new LocalPaths(root);
 
         var run = new Run
         {
@@ -38,11 +40,13 @@ public static class SarifReporter
                     Rules = rules.Select(Describe).ToList(),
                 },
             },
+            // No uri: where the repository was checked out is the consumer's to know, and a local path in an
+            // uploaded report says something about the machine it ran on.
             OriginalUriBaseIds = new Dictionary<string, ArtifactLocation>
             {
-                [SourceRoot] = new() { Uri = new Uri(new Uri("file://"), root.TrimEnd('/') + "/") },
+                [SourceRoot] = new() { Description = new Message { Text = "The root of the repository that was checked." } },
             },
-            Results = result.Diagnostics.Select(d => ToResult(d, ruleIndex[d.Id], root)).ToList(),
+            Results = result.Diagnostics.Select(d => ToResult(d, ruleIndex[d.Id], root, fingerprints)).ToList(),
             Invocations =
             [
                 new Invocation
@@ -53,7 +57,7 @@ public static class SarifReporter
                         .SelectMany(d => d.Notices.Select(n => new Notification
                         {
                             Level = FailureLevel.Note,
-                            Message = new Message { Text = $"{DisplayPath.Of(d.Directory)}: {n}" },
+                            Message = new Message { Text = localPaths.Scrub($"{RepositoryRoot.RelativeUri(root, d.Directory)}: {n}") },
                         }))
                         .ToList(),
                 },
@@ -64,7 +68,7 @@ public static class SarifReporter
         run.Invocations[0].SetProperty("deployments", result.Deployments.Select(d => new Dictionary<string, string?>
         {
             ["directory"] = RepositoryRoot.RelativeUri(root, d.Directory),
-            ["interpreter"] = d.Interpreter?.Path,
+            ["interpreter"] = d.Interpreter is { } interpreter ? localPaths.Scrub(interpreter.Path) : null,
             ["interpreterReason"] = d.Interpreter?.Reason,
         }).ToList());
 
@@ -74,7 +78,52 @@ public static class SarifReporter
             SchemaUri = new Uri("https://json.schemastore.org/sarif-2.1.0.json"),
             Runs = [run],
         };
-        return JsonConvert.SerializeObject(log, Formatting.Indented) + "\n";
+        return WithEveryLevel(JsonConvert.SerializeObject(log, Formatting.Indented)) + "\n";
+    }
+
+    /// <summary>
+    /// Sarif.Sdk leaves out a level equal to SARIF's default ("warning"); code scanning and some viewers read a
+    /// missing level differently, so every result and rule states its own.
+    /// </summary>
+    private static string WithEveryLevel(string sarif)
+    {
+        var log = Newtonsoft.Json.Linq.JObject.Parse(sarif);
+        foreach (var run in log["runs"]!)
+        {
+            foreach (var rule in (run["tool"]?["driver"]?["rules"] ?? Enumerable.Empty<Newtonsoft.Json.Linq.JToken>()).Cast<Newtonsoft.Json.Linq.JObject>())
+            {
+                if (rule["defaultConfiguration"] is Newtonsoft.Json.Linq.JObject configuration)
+                {
+                    if (configuration["level"] is null)
+                    {
+                        configuration.AddFirst(new Newtonsoft.Json.Linq.JProperty("level", "warning"));
+                    }
+                }
+                else
+                {
+                    // All defaults (a warning, enabled): Sarif.Sdk leaves the whole object out.
+                    var added = new Newtonsoft.Json.Linq.JProperty("defaultConfiguration", new Newtonsoft.Json.Linq.JObject(new Newtonsoft.Json.Linq.JProperty("level", "warning")));
+                    if (rule.Property("helpUri") is { } helpUri)
+                    {
+                        helpUri.AddAfterSelf(added);
+                    }
+                    else
+                    {
+                        rule.Add(added);
+                    }
+                }
+            }
+
+            foreach (var result in run["results"] ?? Enumerable.Empty<Newtonsoft.Json.Linq.JToken>())
+            {
+                if (result["level"] is null)
+                {
+                    ((Newtonsoft.Json.Linq.JObject)result).Property("ruleIndex")!.AddAfterSelf(new Newtonsoft.Json.Linq.JProperty("level", "warning"));
+                }
+            }
+        }
+
+        return log.ToString(Formatting.Indented);
     }
 
     private static ReportingDescriptor Describe(DiagnosticDescriptor descriptor)
@@ -100,7 +149,7 @@ public static class SarifReporter
         return rule;
     }
 
-    private static Result ToResult(Diagnostic diagnostic, int index, string root)
+    private static Result ToResult(Diagnostic diagnostic, int index, string root, SarifFingerprints fingerprints)
     {
         var result = new Result
         {
@@ -109,6 +158,7 @@ public static class SarifReporter
             Level = Level(diagnostic.Severity),
             Message = new Message { Text = diagnostic.Message },
             Locations = [new SarifLocation { PhysicalLocation = Physical(diagnostic.Location, root) }],
+            PartialFingerprints = new Dictionary<string, string> { [SarifFingerprints.Key] = fingerprints.Next(diagnostic) },
         };
         if (diagnostic.Fix is { Edits.Count: > 0 } fix && fix.Edits.All(e => !e.CreatesFile))
         {

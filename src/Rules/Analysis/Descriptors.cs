@@ -25,6 +25,12 @@ public static class Descriptors
             throw new ArgumentException($"{id} is outside the ID range of category {category}.", nameof(id));
         }
 
+        if (category == RuleCategory.Security && securitySeverity is null)
+        {
+            // Code scanning ranks security alerts by it, and a rule tagged "security" without one is shown unranked.
+            throw new ArgumentException($"{id} is a security rule and needs a security-severity.", nameof(securitySeverity));
+        }
+
         var tags = new List<string> { category.Label() };
         if (securitySeverity is not null)
         {

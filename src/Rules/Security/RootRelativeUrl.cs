@@ -12,7 +12,7 @@ public sealed partial class RootRelativeUrl : SourceRule
         "CL5003", "root-relative-url",
         "A hard-coded root-relative URL escapes Connect's path prefix",
         "{0} is root-relative: Connect serves the app under /content/<guid>/ (or a vanity path), so it points outside the app; {1}",
-        RuleCategory.Security, Severity.Warning, precision: "high");
+        RuleCategory.Security, Severity.Warning, securitySeverity: 2.0, precision: "high");
 
     protected override void AnalyzeSources(Deployment deployment, DiagnosticSink sink)
     {
