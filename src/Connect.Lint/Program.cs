@@ -16,8 +16,11 @@ namespace Connect.Lint
         public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
         {
             StartDirectory.Capture();
-            var safeOut = new Output.SafeTextWriter(stdout);
+            var colour = Output.TerminalColour.Enabled(ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
+            var safeOut = new Output.SafeTextWriter(stdout) { Decorate = colour ? Output.TerminalColour.Paint : null };
             var safeErr = new Output.SafeTextWriter(stderr);
+            var stderrIsTerminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("TERM") != "dumb";
+            Output.ProgressLine.UseTerminal(stderrIsTerminal && !args.Contains("-q") && !args.Contains("--quiet") ? stderr : null);
             try
             {
                 return RunUnsafe(args, safeOut, safeErr);
@@ -69,7 +72,11 @@ namespace Connect.Lint
 
         private static RootCommand Build(TextWriter stdout, TextWriter stderr)
         {
-            var root = new RootCommand("Lint Flask projects for Posit Connect before you push.");
+            var root = new RootCommand(
+                "Lint Flask projects for Posit Connect before you push.\n\n" +
+                "Settings come from [tool.connect-lint] in the nearest pyproject.toml at or above each deployment (select, ignore, " +
+                "per-file-ignores, exclude, python, server-python-versions, severity); the command line overrides them, and " +
+                "'connect-lint check --show-settings' prints what applies and where it came from. Shell completion: 'connect-lint completion bash|zsh|fish'.");
             root.Subcommands.Add(BuildCheck(stdout, stderr));
             root.Subcommands.Add(BuildWriteManifest(stderr));
             root.Subcommands.Add(BuildInspect(stdout, stderr));
@@ -99,6 +106,17 @@ namespace Connect.Lint
                 return 0;
             });
             root.Subcommands.Add(clean);
+
+            var completion = new Command("completion", "Print a shell completion script (bash, zsh or fish).");
+            var shell = new Argument<string>("SHELL") { Description = "bash, zsh or fish." };
+            shell.AcceptOnlyFromAmong(CompletionCommand.Shells);
+            completion.Arguments.Add(shell);
+            completion.SetAction(result =>
+            {
+                stdout.Write(CompletionCommand.Render(root, result.GetValue(shell)!));
+                return 0;
+            });
+            root.Subcommands.Add(completion);
             return root;
         }
 
@@ -167,7 +185,7 @@ namespace Connect.Lint
 
         private static Command BuildCheck(TextWriter stdout, TextWriter stderr)
         {
-            var command = new Command("check", "Check deployments: every directory holding a Connect manifest below PATH, or PATH itself.");
+            var command = new Command("check", "Check deployments: every directory holding a Connect manifest below PATH, or PATH itself; a file stands for the deployment it is in. Settings: [tool.connect-lint] in pyproject.toml (see --show-settings).");
             var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.ZeroOrMore, Description = "Files or directories (default: .)." };
             var python = PythonOption();
             var fix = new Option<bool>("--fix") { Description = "Apply safe fixes." };
@@ -177,8 +195,12 @@ namespace Connect.Lint
             var ignore = new Option<string[]>("--ignore") { Description = "Skip these rules (codes or prefixes, comma-separated)." };
             var exclude = ExcludeOption();
             var exitZero = new Option<bool>("--exit-zero") { Description = "Exit 0 even when problems are found." };
-            var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
-            format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
+            var format = new Option<string>("--output-format", "--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
+            format.AcceptOnlyFromAmong(CheckCommand.Formats);
+            var statistics = new Option<bool>("--statistics") { Description = "Print how many problems each rule found instead of the problems (text or json)." };
+            var showFixes = new Option<bool>("--show-fixes") { Description = "After the report, list what --fix settled (or, without --fix, would settle) per file and rule." };
+            var quiet = new Option<bool>("--quiet", "-q") { Description = "Print the problems and nothing else (no summary, no notices)." };
+            var verbose = new Option<bool>("--verbose", "-v") { Description = "Also say per deployment how many files and rules were checked, and how long it took." };
             var output = new Option<string>("--output", "-o") { Description = "Write the report to this file instead of stdout." };
             var pythonHost = HostOption();
             var importTimeout = TimeoutOption();
@@ -187,7 +209,7 @@ namespace Connect.Lint
             var failLevel = new Option<string>("--fail-level") { Description = "Lowest severity that makes the exit code 1.", DefaultValueFactory = _ => "warning" };
             failLevel.AcceptOnlyFromAmong("error", "warning", "note");
             var showSettings = new Option<bool>("--show-settings") { Description = "Print each deployment's resolved settings and where each came from ([tool.connect-lint] in pyproject.toml, the command line, defaults); check nothing." };
-            foreach (var option in new Option[] { python, pythonHost, importTimeout, noPython, noCache, fix, unsafeFixes, diff, select, ignore, exclude, exitZero, format, output, failLevel, showSettings })
+            foreach (var option in new Option[] { python, pythonHost, importTimeout, noPython, noCache, fix, unsafeFixes, diff, select, ignore, exclude, exitZero, format, output, failLevel, statistics, showFixes, quiet, verbose, showSettings })
             {
                 command.Options.Add(option);
             }
@@ -204,6 +226,10 @@ namespace Connect.Lint
                     Diff = result.GetValue(diff),
                     ExitZero = result.GetValue(exitZero),
                     Format = result.GetValue(format)!,
+                    Statistics = result.GetValue(statistics),
+                    ShowFixes = result.GetValue(showFixes),
+                    Quiet = result.GetValue(quiet),
+                    Verbose = result.GetValue(verbose),
                     Output = ReportFile.Validate(result.GetValue(output)),
                     FailLevel = level,
                     ShowSettings = result.GetValue(showSettings),

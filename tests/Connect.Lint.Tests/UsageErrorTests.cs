@@ -44,7 +44,8 @@ public sealed class UsageErrorTests
     [InlineData("inspect --fix", "unknown option '--fix' for 'connect-lint inspect'; it is an option of 'connect-lint check'")]
     [InlineData("rules --fixx", "unknown option '--fixx' for 'connect-lint rules'")]
     [InlineData("chekc", "unknown command 'chekc'; did you mean 'check'?")]
-    [InlineData("check --format=jsn", "--format: 'jsn' is not one of text, json, sarif, github; did you mean 'json'?")]
+    [InlineData("check --format=jsn", "--format: 'jsn' is not one of text, concise, json, json-lines, sarif, github, gitlab, junit; did you mean 'json'?")]
+    [InlineData("check --output-format junitt", "--output-format: 'junitt' is not one of text, concise, json, json-lines, sarif, github, gitlab, junit; did you mean 'junit'?")]
     public void MistypedOption_IsAUsageError_WithTheNearestOne(string commandLine, string message)
     {
         using var project = TempProject.FromFixture("parity/01-minimal/app");

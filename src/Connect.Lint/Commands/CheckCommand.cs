@@ -16,7 +16,20 @@ public sealed record CheckOptions
     public bool UnsafeFixes { get; init; }
     public bool Diff { get; init; }
     public bool ExitZero { get; init; }
+    /// <summary>--output-format (alias --format): text, concise, json, json-lines, sarif, github, gitlab, junit.</summary>
     public string Format { get; init; } = "text";
+
+    /// <summary>--statistics: counts per rule instead of the diagnostics (text or json).</summary>
+    public bool Statistics { get; init; }
+
+    /// <summary>--show-fixes: what --fix settled (or would settle), per file and rule, after the report.</summary>
+    public bool ShowFixes { get; init; }
+
+    /// <summary>-q: the diagnostics and nothing else (no summary, no notices on stderr).</summary>
+    public bool Quiet { get; init; }
+
+    /// <summary>-v: one more line per deployment on stderr (files, rules, time).</summary>
+    public bool Verbose { get; init; }
     public string? Output { get; init; }
     public Severity FailLevel { get; init; } = Severity.Warning;
 
@@ -30,8 +43,16 @@ public sealed record CheckOptions
 /// <summary><c>connect-lint check</c>: the pipeline for every deployment found, then one report and the exit code.</summary>
 public static class CheckCommand
 {
+    /// <summary>The output formats, in the order --help lists them.</summary>
+    public static readonly string[] Formats = ["text", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit"];
+
     public static int Run(CheckOptions options, TextWriter stdout, TextWriter stderr)
     {
+        if (options.Statistics && options.Format is not ("text" or "concise" or "json"))
+        {
+            throw new UsageException($"--statistics prints text or json, not {options.Format}");
+        }
+
         var unknown = new RuleSelection(options.Settings.Select, options.Settings.Ignore)
             .UnknownSelectors(Rules.RuleCatalog.All.Select(r => r.Descriptor.Id)).ToList();
         if (unknown.Count > 0)
@@ -40,7 +61,7 @@ public static class CheckCommand
         }
 
         var targets = AnalysisPipeline.Discover(options.Paths, out var outside);
-        if (outside.Count > 0)
+        if (outside.Count > 0 && !options.Quiet)
         {
             stderr.WriteLine($"connect-lint: {Output.OutputSafety.Escape(outside[0])}" + (outside.Count > 1 ? $" and {outside.Count - 1} more" : string.Empty) +
                              ": in no deployment (no manifest.json above, and the repository has deployments elsewhere); not checked");
@@ -59,11 +80,19 @@ public static class CheckCommand
 
         // Deployments are independent: checked in parallel, one per core, reported in discovery order.
         var outcomes = new DeploymentOutcome[targets.Count];
+        var done = 0;
+        using var progress = ProgressLine.Start(() => targets.Count == 1
+            ? $"checking {DisplayPath.Of(targets[0].Directory)}"
+            : $"checking {targets.Count} deployments, {Volatile.Read(ref done)} done");
         using var forkServers = ForkServers.For(targets.Count);
         try
         {
             Parallel.For(0, targets.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                i => outcomes[i] = CheckOne(targets[i], options));
+                i =>
+                {
+                    outcomes[i] = CheckOne(targets[i], options);
+                    Interlocked.Increment(ref done);
+                });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
@@ -74,22 +103,24 @@ public static class CheckCommand
         var summaries = outcomes.Select(o => o.Summary).ToList();
         var diagnostics = outcomes.SelectMany(o => o.Diagnostics);
         var diffs = outcomes.SelectMany(o => o.Diffs).ToList();
-        var fixedCount = outcomes.Sum(o => o.FixedCount);
+        var settled = outcomes.SelectMany(o => o.Fixed).ToList();
         Trace.Mark("analysed");
-        return Report(options, stdout, stderr, summaries, LintEngine.Order(diagnostics), fixedCount, diffs);
+        progress.Dispose(); // erased before the report
+        return Report(options, stdout, stderr, summaries, LintEngine.Order(diagnostics), LintEngine.Order(settled), diffs);
     }
 
-    private sealed record DeploymentOutcome(DeploymentSummary Summary, IReadOnlyList<Diagnostic> Diagnostics, int FixedCount, IReadOnlyList<string> Diffs);
+    private sealed record DeploymentOutcome(DeploymentSummary Summary, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<Diagnostic> Fixed, IReadOnlyList<string> Diffs);
 
     /// <summary>One deployment through the pipeline: settings, load, analyse, then --diff or --fix.</summary>
     private static DeploymentOutcome CheckOne(DeploymentTarget target, CheckOptions options)
     {
+        var started = System.Diagnostics.Stopwatch.StartNew();
         var settings = AnalysisPipeline.ResolveSettings(target, options.Settings);
         var loaded = AnalysisPipeline.Load(target, settings);
         var found = AnalysisPipeline.Analyse(loaded.Deployment, settings);
         var notices = new List<string>();
         var diffs = new List<string>();
-        var fixedCount = 0;
+        IReadOnlyList<Diagnostic> settled = [];
         if (options.Diff)
         {
             try
@@ -105,7 +136,7 @@ public static class CheckCommand
         {
             var outcome = FixStage.Apply(target, settings, loaded, found, options.UnsafeFixes);
             (loaded, found) = (outcome.Loaded, outcome.Diagnostics);
-            fixedCount = outcome.FixedCount;
+            settled = outcome.Fixed;
             if (outcome.Refusal is { } refusal)
             {
                 notices.Add($"fixes not applied: {refusal}");
@@ -124,12 +155,18 @@ public static class CheckCommand
                         (used.FromCache ? ", answer reused (nothing it depends on changed; --no-cache imports again)" : string.Empty));
         }
 
-        return new DeploymentOutcome(new DeploymentSummary(deployment.Directory, loaded.Interpreter, notices), found, fixedCount, diffs);
+        if (options.Verbose)
+        {
+            var enabled = Rules.RuleCatalog.All.Count(r => settings.Selection.IsEnabled(r.Descriptor));
+            notices.Add($"{deployment.Inventory.Count} deployable files, {enabled} rules enabled, {found.Count} problems, checked in {started.ElapsedMilliseconds} ms");
+        }
+
+        return new DeploymentOutcome(new DeploymentSummary(deployment.Directory, loaded.Interpreter, notices), found, settled, diffs);
     }
 
     /// <summary>The report stage: notices on stderr, the report in the chosen format, the exit code.</summary>
     private static int Report(
-        CheckOptions options, TextWriter stdout, TextWriter stderr, List<DeploymentSummary> summaries, IReadOnlyList<Diagnostic> ordered, int fixedCount, List<string> diffs)
+        CheckOptions options, TextWriter stdout, TextWriter stderr, List<DeploymentSummary> summaries, IReadOnlyList<Diagnostic> ordered, IReadOnlyList<Diagnostic> settled, List<string> diffs)
     {
         if (options.Diff)
         {
@@ -139,8 +176,8 @@ public static class CheckCommand
         }
 
         var failing = ordered.Any(d => d.Severity >= options.FailLevel);
-        var result = ReportSanitizer.ForReport(new CheckResult(summaries, ordered, fixedCount, options.ExitZero || !failing ? 0 : 1));
-        foreach (var summary in result.Deployments)
+        var result = ReportSanitizer.ForReport(new CheckResult(summaries, ordered, settled, options.ExitZero || !failing ? 0 : 1));
+        foreach (var summary in options.Quiet ? [] : result.Deployments)
         {
             foreach (var notice in summary.Notices)
             {
@@ -148,13 +185,31 @@ public static class CheckCommand
             }
         }
 
-        Emit(options, stdout, options.Format switch
+        var report = options.Statistics
+            ? StatisticsReporter.Render(result, asJson: options.Format == "json")
+            : options.Format switch
+            {
+                "concise" => ConciseReporter.Render(result),
+                "json" => JsonReporter.Render(result, ToolInfo.Version),
+                "json-lines" => JsonLinesReporter.Render(result),
+                "sarif" => SarifReporter.Render(result, ToolInfo.Version),
+                "github" => GitHubReporter.Render(result),
+                "gitlab" => GitLabReporter.Render(result),
+                "junit" => JUnitReporter.Render(result),
+                _ => TextReporter.Render(result),
+            };
+        if (options.Quiet && options.Format is "text" or "concise" && !options.Statistics)
         {
-            "json" => JsonReporter.Render(result, ToolInfo.Version),
-            "sarif" => SarifReporter.Render(result, ToolInfo.Version),
-            "github" => GitHubReporter.Render(result),
-            _ => TextReporter.Render(result),
-        });
+            // ruff's -q: the diagnostics, nothing else.
+            report = string.Concat(result.Diagnostics.Select(d => TextReporter.FormatLine(d) + "\n"));
+        }
+
+        if (options.ShowFixes && options.Format is "text" or "concise")
+        {
+            report += (report.Length > 0 ? "\n" : string.Empty) + FixesReporter.Render(result, applied: options.Fix);
+        }
+
+        Emit(options, stdout, report);
         return result.ExitCode;
     }
 

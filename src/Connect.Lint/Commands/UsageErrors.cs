@@ -39,7 +39,7 @@ public static partial class UsageErrors
         {
             var allowed = Quoted().Matches(notOneOf.Groups[2].Value).Select(m => m.Groups[1].Value).ToList();
             var given = notOneOf.Groups[1].Value;
-            var name = (error.SymbolResult as OptionResult)?.Option.Name ?? command.Name;
+            var name = error.SymbolResult is OptionResult option ? option.IdentifierToken?.Value ?? option.Option.Name : command.Name;
             return $"{name}: '{given}' is not one of {string.Join(", ", allowed)}" + Suggestion(given, allowed);
         }
 

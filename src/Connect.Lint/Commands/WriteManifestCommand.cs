@@ -31,6 +31,7 @@ public static class WriteManifestCommand
             throw new UsageException($"{DisplayPath.ForLine(manifestPath)} already exists; pass --overwrite to regenerate it (unknown fields are kept)");
         }
 
+        using var progress = Output.ProgressLine.Start(() => $"writing {DisplayPath.Of(manifestPath)}");
         var deployment = DeploymentLoader.Load(new DeploymentTarget(directory, true), options.Exclude, analyse: false);
         var unreadable = deployment.UnreadFiles.Where(u => u.Kind == Rules.Model.UnreadKind.Refused && deployment.Inventory.Contains(u.RelativePath)).ToList();
         if (unreadable.Count > 0)
@@ -61,6 +62,7 @@ public static class WriteManifestCommand
         Trace.Mark("generated");
 
         AtomicFile.WriteText(manifestPath, generated.WriteTo);
+        progress.Dispose(); // erased before what is said about it
         Trace.Mark("written");
         stderr.WriteLine($"Wrote {DisplayPath.Of(manifestPath)}: entrypoint {generated.Entrypoint}, {generated.FileCount} files, " +
                          InterpreterChoice.Describe(python.Interpreter, python.Reason, python.PythonVersion, python.Facts.Executable));

@@ -61,6 +61,7 @@ public static class DeploymentLoader
 
         // Threads (and the native MD5) pay off for many files; a small project is hashed faster without them.
         var smallProject = paths.Count <= SmallProjectFiles;
+        Output.ProgressLine.Activity($"hashing {paths.Count} files in {Reporting.DisplayPath.Of(directory)}");
         void Hash(string path)
         {
             listed.TryGetValue(path, out var listedChecksum);
@@ -90,6 +91,11 @@ public static class DeploymentLoader
             .Concat(listed.Keys);
         var texts = analyse ? TextFileReader.Read(policy, scanned, inInventory) : TextFiles.None;
         Trace.Mark("text read");
+        if (bridge is { IsCompleted: false })
+        {
+            Output.ProgressLine.Activity($"importing the app of {Reporting.DisplayPath.Of(directory)}");
+        }
+
         var (facts, unavailable) = bridge?.GetAwaiter().GetResult() ?? (null, null);
         return new Deployment
         {

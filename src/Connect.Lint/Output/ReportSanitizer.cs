@@ -24,6 +24,7 @@ public static class ReportSanitizer
                     ? d with { Fix = fix with { Edits = [] } }
                     : d)
                 .ToList(),
+            Fixed = result.Fixed.Select(d => ForReport(d, secretFree) with { Fix = d.Fix is { } fix ? fix with { Title = OneLine(fix.Title), Edits = [] } : null }).ToList(),
             Deployments = result.Deployments.Select(d => d with { Notices = d.Notices.Select(OneLine).ToList() }).ToList(),
         };
     }

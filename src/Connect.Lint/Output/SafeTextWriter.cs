@@ -10,6 +10,9 @@ namespace Connect.Lint.Output;
 /// </summary>
 public sealed class SafeTextWriter(TextWriter inner) : TextWriter
 {
+    /// <summary>Applied to each line after it was made safe (terminal colour); null leaves lines as they are.</summary>
+    public Func<string, string>? Decorate { get; init; }
+
     private readonly StringBuilder _pending = new();
     private readonly OutputSafety _safety = new();
     private readonly object _gate = new();
@@ -22,7 +25,7 @@ public sealed class SafeTextWriter(TextWriter inner) : TextWriter
         {
             if (value == '\n')
             {
-                inner.Write(_safety.Line(_pending.ToString()));
+                inner.Write(Finish(_pending.ToString()));
                 inner.Write('\n');
                 _pending.Clear();
             }
@@ -47,7 +50,7 @@ public sealed class SafeTextWriter(TextWriter inner) : TextWriter
             while ((end = value.IndexOf('\n', start)) >= 0)
             {
                 _pending.Append(value, start, end - start);
-                inner.Write(_safety.Line(_pending.ToString()));
+                inner.Write(Finish(_pending.ToString()));
                 inner.Write('\n');
                 _pending.Clear();
                 start = end + 1;
@@ -55,6 +58,12 @@ public sealed class SafeTextWriter(TextWriter inner) : TextWriter
 
             _pending.Append(value, start, value.Length - start);
         }
+    }
+
+    private string Finish(string line)
+    {
+        var safe = _safety.Line(line);
+        return Decorate is null ? safe : Decorate(safe);
     }
 
     public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
@@ -78,7 +87,7 @@ public sealed class SafeTextWriter(TextWriter inner) : TextWriter
         {
             if (_pending.Length > 0)
             {
-                inner.Write(_safety.Line(_pending.ToString()));
+                inner.Write(Finish(_pending.ToString()));
                 _pending.Clear();
             }
 

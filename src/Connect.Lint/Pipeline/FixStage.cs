@@ -6,7 +6,8 @@ using Connect.Lint.Settings;
 namespace Connect.Lint.Pipeline;
 
 /// <summary>A deployment after the fix stage: what it is now, what the analysis finds now, and what was fixed.</summary>
-public sealed record FixOutcome(LoadedDeployment Loaded, IReadOnlyList<Diagnostic> Diagnostics, int FixedCount, string? Refusal);
+/// <param name="Fixed">The diagnostics found before the fixes that are gone after them.</param>
+public sealed record FixOutcome(LoadedDeployment Loaded, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<Diagnostic> Fixed, string? Refusal);
 
 /// <summary>
 /// The fix stage: rounds of non-overlapping fixes, each applied as one transaction, then the deployment is loaded
@@ -43,8 +44,8 @@ public static class FixStage
 
         // A fix may settle more than its own diagnostic (regenerating files also updates checksums).
         var remaining = found.Select(Key).ToHashSet();
-        var fixedCount = initial.Count(d => d.Fix is not null && !remaining.Contains(Key(d)));
-        return new FixOutcome(loaded, found, fixedCount, refusal);
+        var settled = initial.Where(d => d.Fix is not null && !remaining.Contains(Key(d))).ToList();
+        return new FixOutcome(loaded, found, settled, refusal);
     }
 
     /// <summary>--diff: each file the safe (and, if asked, unsafe) fixes would change, before and after.</summary>

@@ -7,12 +7,15 @@ namespace Connect.Lint.Reporting;
 public sealed record DeploymentSummary(string Directory, InterpreterChoice? Interpreter, IReadOnlyList<string> Notices);
 
 /// <summary>Everything a reporter needs about one run of <c>check</c>.</summary>
+/// <param name="Fixed">What --fix settled (the diagnostics as they were before it).</param>
 public sealed record CheckResult(
     IReadOnlyList<DeploymentSummary> Deployments,
     IReadOnlyList<Diagnostic> Diagnostics,
-    int FixedCount,
+    IReadOnlyList<Diagnostic> Fixed,
     int ExitCode)
 {
+    public int FixedCount => Fixed.Count;
+
     public int Count(Severity severity) => Diagnostics.Count(d => d.Severity == severity);
 
     public int FixableCount(bool includeUnsafe) =>

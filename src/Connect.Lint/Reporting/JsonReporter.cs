@@ -63,7 +63,8 @@ public static class JsonReporter
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static void WriteDiagnostic(Utf8JsonWriter writer, Diagnostic diagnostic)
+    /// <summary>One diagnostic as the JSON report (and json-lines) writes it.</summary>
+    public static void WriteDiagnostic(Utf8JsonWriter writer, Diagnostic diagnostic)
     {
         writer.WriteStartObject();
         writer.WriteString("code", diagnostic.Id);
