@@ -267,26 +267,49 @@ namespace Connect.Lint
 
         private static Command BuildWriteManifest(TextWriter stderr)
         {
-            var command = new Command("write-manifest", "Write manifest.json as 'rsconnect write-manifest api' does (same bytes).");
+            var command = new Command("write-manifest", "Write manifest.json as 'rsconnect write-manifest api' does (same bytes, same flags).");
             var directory = new Argument<string>("DIR") { Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => ".", Description = "The deployment directory." };
+            var extraFiles = new Argument<string[]>("EXTRA_FILES") { Arity = ArgumentArity.ZeroOrMore, Description = "Files to list even if --exclude leaves them out (inside DIR)." };
             var entrypoint = new Option<string>("--entrypoint", "-e") { Description = "module:object (default: inferred like rsconnect; an existing valid one is kept)." };
-            var overwrite = new Option<bool>("--overwrite") { Description = "Regenerate an existing manifest.json, keeping fields it does not derive." };
+            var overwrite = new Option<bool>("--overwrite", "-o") { Description = "Regenerate an existing manifest.json, keeping fields it does not derive." };
             var python = PythonOption();
+            python.Aliases.Add("-p");
             var exclude = ExcludeOption();
+            var forceGenerate = new Option<bool>("--force-generate", "-g") { Description = "Write the requirements file from the interpreter's pip freeze even if it exists (it is always written when missing)." };
+            var requirementsFile = new Option<string>("--requirements-file", "-r") { Description = "The requirements file, relative to DIR (default: requirements.txt)." };
+            var image = new Option<string>("--image", "-I") { Description = "Target image for Connect's off-host execution (environment.image)." };
+            var disableEnvironment = new Option<bool>("--disable-env-management") { Description = "Connect neither makes an environment nor installs packages (Python and R)." };
+            var disablePython = new Option<bool>("--disable-env-management-py") { Description = "Connect does not make a Python environment or install packages." };
+            var disableR = new Option<bool>("--disable-env-management-r") { Description = "Connect does not make an R environment." };
+            var verbose = new Option<bool>("--verbose", "-v") { Description = "List every file written into the manifest." };
             command.Arguments.Add(directory);
-            foreach (var option in new Option[] { entrypoint, overwrite, python, exclude })
+            command.Arguments.Add(extraFiles);
+            foreach (var option in new Option[] { overwrite, entrypoint, exclude, python, forceGenerate, requirementsFile, verbose, image, disableEnvironment, disablePython, disableR })
             {
                 command.Options.Add(option);
             }
 
-            command.SetAction(result => WriteManifestCommand.Run(new WriteManifestOptions
+            command.SetAction(result =>
             {
-                Directory = result.GetValue(directory)!,
-                Entrypoint = result.GetValue(entrypoint),
-                Overwrite = result.GetValue(overwrite),
-                Python = result.GetValue(python),
-                Exclude = result.GetValue(exclude) ?? [],
-            }, stderr));
+                var all = result.GetValue(disableEnvironment);
+                return WriteManifestCommand.Run(new WriteManifestOptions
+                {
+                    Directory = result.GetValue(directory)!,
+                    ExtraFiles = result.GetValue(extraFiles) ?? [],
+                    Entrypoint = result.GetValue(entrypoint),
+                    Overwrite = result.GetValue(overwrite),
+                    Python = result.GetValue(python),
+                    Exclude = result.GetValue(exclude) ?? [],
+                    ForceGenerate = result.GetValue(forceGenerate),
+                    RequirementsFile = result.GetValue(requirementsFile),
+                    Verbose = result.GetValue(verbose),
+                    // rsconnect writes only what was said: false when disabled, nothing otherwise.
+                    Environment = new Rules.Model.Manifest.EnvironmentChoices(
+                        result.GetValue(image),
+                        all || result.GetValue(disablePython) ? false : null,
+                        all || result.GetValue(disableR) ? false : null),
+                }, stderr);
+            });
             return command;
         }
     }

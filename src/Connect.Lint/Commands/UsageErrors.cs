@@ -87,6 +87,11 @@ public static partial class UsageErrors
     /// <summary>"; did you mean 'x'?" for the closest candidate (a prefix of it, or a few edits away), else nothing.</summary>
     public static string Suggestion(string given, IEnumerable<string> candidates)
     {
+        if (given.TrimStart('-').Length < 2)
+        {
+            return string.Empty; // one letter is a few edits from every other one-letter option: no useful guess
+        }
+
         var distinct = candidates.Distinct(StringComparer.Ordinal).ToList();
         var prefixed = distinct.Where(c => given.Length >= 3 && c.StartsWith(given, StringComparison.Ordinal)).ToList();
         if (prefixed.Count == 1)

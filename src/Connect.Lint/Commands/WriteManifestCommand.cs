@@ -2,16 +2,36 @@ using Connect.Lint.Fixing;
 using Connect.Lint.Loading;
 using Connect.Lint.Python;
 using Connect.Lint.Reporting;
+using Connect.Lint.Rules.Model.Manifest;
 
 namespace Connect.Lint.Commands;
 
+/// <summary>write-manifest's options, with rsconnect's <c>write-manifest api</c> flags and their meaning.</summary>
 public sealed record WriteManifestOptions
 {
     public string Directory { get; init; } = ".";
+
+    /// <summary>rsconnect's EXTRA_FILES: listed even when --exclude would leave them out; each must be inside DIR.</summary>
+    public IReadOnlyList<string> ExtraFiles { get; init; } = [];
+
     public string? Entrypoint { get; init; }
+
     public IReadOnlyList<string> Exclude { get; init; } = [];
+
     public bool Overwrite { get; init; }
+
     public string? Python { get; init; }
+
+    /// <summary>-g: write the requirements file from pip freeze even when it exists (it is always written when missing).</summary>
+    public bool ForceGenerate { get; init; }
+
+    /// <summary>-r: the requirements file, relative to DIR (default requirements.txt).</summary>
+    public string? RequirementsFile { get; init; }
+
+    public EnvironmentChoices Environment { get; init; } = EnvironmentChoices.None;
+
+    /// <summary>-v: list every file written into the manifest.</summary>
+    public bool Verbose { get; init; }
 }
 
 /// <summary><c>connect-lint write-manifest</c>: a drop-in for <c>rsconnect write-manifest api</c>, same bytes.</summary>
@@ -28,11 +48,28 @@ public static class WriteManifestCommand
         var manifestPath = Path.Combine(directory, "manifest.json");
         if (File.Exists(manifestPath) && !options.Overwrite)
         {
-            throw new UsageException($"{DisplayPath.ForLine(manifestPath)} already exists; pass --overwrite to regenerate it (unknown fields are kept)");
+            throw new UsageException($"{DisplayPath.ForLine(manifestPath)} already exists; pass --overwrite (-o) to regenerate it (unknown fields are kept)");
         }
 
+        var named = ExtraFiles(directory, options.ExtraFiles);
+        var packageFile = RequirementsFile(directory, options.RequirementsFile);
+        var interpreter = InterpreterLocator.Locate(directory, options.Python, System.Environment.GetEnvironmentVariable)
+                          ?? throw new UsageException("no Python interpreter found (looked at .venv/venv/env up to the repository root, $VIRTUAL_ENV, python3 on PATH); pass --python PATH");
+        var python = PythonEnvironmentQuery.Run(interpreter, TimeSpan.FromSeconds(30), out var problem)
+                     ?? throw new UsageException(problem!);
+        Trace.Mark("environment queried");
+
         using var progress = Output.ProgressLine.Start(() => $"writing {DisplayPath.Of(manifestPath)}");
-        var deployment = DeploymentLoader.Load(new DeploymentTarget(directory, true), options.Exclude, analyse: false);
+        var notices = new List<string>();
+        var requirementsPath = Path.Combine(directory, packageFile ?? "requirements.txt");
+        if (options.ForceGenerate || !File.Exists(requirementsPath))
+        {
+            var existed = File.Exists(requirementsPath);
+            AtomicFile.WriteText(requirementsPath, FrozenRequirements.Freeze(python.Interpreter, directory));
+            notices.Add($"{(existed ? "rewrote" : "wrote")} {DisplayPath.ForLine(requirementsPath)} from pip freeze of {python.Interpreter}: it lists everything installed there, review it");
+        }
+
+        var deployment = DeploymentLoader.Load(new DeploymentTarget(directory, true), options.Exclude, analyse: false, named: named, packageFile: packageFile);
         var unreadable = deployment.UnreadFiles.Where(u => u.Kind == Rules.Model.UnreadKind.Refused && deployment.Inventory.Contains(u.RelativePath)).ToList();
         if (unreadable.Count > 0)
         {
@@ -41,32 +78,41 @@ public static class WriteManifestCommand
                                      (unreadable.Count > 5 ? $" and {unreadable.Count - 5} more" : string.Empty) +
                                      "; fix the permissions or leave the files out with --exclude");
         }
+
+        if (named.FirstOrDefault(n => !deployment.Inventory.Contains(n)) is { } left)
+        {
+            var reason = deployment.Excluded.FirstOrDefault(e => e.RelativePath == left || left.StartsWith(e.RelativePath, StringComparison.Ordinal))?.Reason ?? "not a deployable file";
+            throw new UsageException($"{Output.OutputSafety.Escape(left)}: cannot be listed ({reason})");
+        }
+
         if (deployment.ManifestLoad.Error is { } error)
         {
             stderr.WriteLine($"connect-lint: {DisplayPath.Of(manifestPath)}:{error.Line}:{error.Column}: existing manifest not readable ({error.Message}); writing a new one");
         }
 
-        var interpreter = InterpreterLocator.Locate(directory, options.Python, Environment.GetEnvironmentVariable)
-                          ?? throw new UsageException("no Python interpreter found (looked at .venv/venv/env up to the repository root, $VIRTUAL_ENV, python3 on PATH); pass --python PATH");
-        var python = PythonEnvironmentQuery.Run(interpreter, TimeSpan.FromSeconds(30), out var problem)
-                     ?? throw new UsageException(problem!);
+        var policy = new FileAccessPolicy(directory);
         string? AskBridge()
         {
-            var (facts, _) = PythonBridge.Run(new FileAccessPolicy(directory), null, deployment.Inventory,
+            var (facts, _) = PythonBridge.Run(policy, null, deployment.Inventory,
                 new PythonOptions(options.Python, new ProcessHost(), TimeSpan.FromSeconds(20)) { StaticOnly = true });
-            return Rules.Model.Manifest.ManifestProposals.EntrypointFromStaticFacts(facts);
+            return ManifestProposals.EntrypointFromStaticFacts(facts);
         }
 
-        Trace.Mark("environment queried");
-        var generated = ManifestGenerator.Generate(deployment, python, options.Entrypoint, AskBridge);
+        var generated = ManifestGenerator.Generate(deployment, python, options.Entrypoint, AskBridge, options.Environment);
         Trace.Mark("generated");
+        // After the entrypoint was chosen: when no module could be, that message says more.
+        if (options.Entrypoint is null && deployment.Manifest?.Entrypoint is null && !FlaskAppSearch.AnyIn(deployment.Inventory, policy.SourceOf))
+        {
+            throw new UsageException($"{DisplayPath.ForLine(directory)}: no Flask app found (looked in its .py files for {FlaskAppSearch.WhatIsLookedFor}); " +
+                                     "pass --entrypoint module:app if the app is made another way");
+        }
 
         AtomicFile.WriteText(manifestPath, generated.WriteTo);
-        progress.Dispose(); // erased before what is said about it
         Trace.Mark("written");
+        progress.Dispose(); // erased before what is said about it
         stderr.WriteLine($"Wrote {DisplayPath.Of(manifestPath)}: entrypoint {generated.Entrypoint}, {generated.FileCount} files, " +
                          InterpreterChoice.Describe(python.Interpreter, python.Reason, python.PythonVersion, python.Facts.Executable));
-        foreach (var notice in generated.Notices)
+        foreach (var notice in notices.Concat(generated.Notices))
         {
             stderr.WriteLine($"  {notice}");
         }
@@ -76,6 +122,61 @@ public static class WriteManifestCommand
             stderr.WriteLine($"  left out {Output.OutputSafety.Escape(excluded.RelativePath)}: {excluded.Reason}");
         }
 
+        if (options.Verbose)
+        {
+            foreach (var (path, checksum) in ExpectedFiles.For(deployment))
+            {
+                stderr.WriteLine($"  listed {Output.OutputSafety.Escape(path)} {checksum}");
+            }
+        }
+
         return 0;
+    }
+
+    /// <summary>EXTRA_FILES as rsconnect takes them: paths from here (or absolute) that must exist inside DIR.</summary>
+    private static HashSet<string> ExtraFiles(string directory, IReadOnlyList<string> extras)
+    {
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var extra in extras)
+        {
+            var full = Path.GetFullPath(extra);
+            var relative = Path.GetRelativePath(directory, full).Replace('\\', '/');
+            if (relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+            {
+                throw new UsageException($"EXTRA_FILES must be inside {DisplayPath.ForLine(directory)}, and this one is not: {Output.OutputSafety.Escape(extra)}");
+            }
+
+            if (!File.Exists(full))
+            {
+                throw new UsageException($"EXTRA_FILES names a file that does not exist: {Output.OutputSafety.Escape(extra)}");
+            }
+
+            named.Add(relative);
+        }
+
+        return named;
+    }
+
+    /// <summary>-r: a requirements file inside DIR. pyproject.toml and uv.lock need an export rsconnect makes; not yet here.</summary>
+    private static string? RequirementsFile(string directory, string? requirementsFile)
+    {
+        if (requirementsFile is null)
+        {
+            return null;
+        }
+
+        var relative = Path.GetRelativePath(directory, Path.GetFullPath(Path.Combine(directory, requirementsFile))).Replace('\\', '/');
+        if (relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+        {
+            throw new UsageException($"--requirements-file {Output.OutputSafety.Escape(requirementsFile)}: must be inside {DisplayPath.ForLine(directory)} (Connect installs from the bundle)");
+        }
+
+        if (Path.GetFileName(relative) is "pyproject.toml" or "uv.lock")
+        {
+            throw new UsageException($"--requirements-file {Output.OutputSafety.Escape(requirementsFile)}: exporting requirements from {Path.GetFileName(relative)} is not supported yet; " +
+                                     "export them to a requirements file (e.g. 'uv export --format requirements-txt -o requirements.txt') and pass that");
+        }
+
+        return relative;
     }
 }

@@ -18,9 +18,11 @@ public static class DeploymentLoader
     /// <param name="analyse">False for write-manifest: no Git state, no text files and none of the old manifest's files list, only what a new manifest needs.</param>
     /// <param name="readGit">False when no enabled rule needs Git's view of the files.</param>
     /// <param name="reusePython">The bridge's answer of an earlier load, when nothing it depends on changed: Python is not run again.</param>
+    /// <param name="named">write-manifest's EXTRA_FILES: listed whatever --exclude says (see <see cref="FileInventory.Build"/>).</param>
+    /// <param name="packageFile">write-manifest's --requirements-file, instead of the manifest's package_file.</param>
     public static Deployment Load(
         DeploymentTarget target, IReadOnlyList<string> excludes, PythonOptions? python = null, ConfigExclusions? configured = null, bool analyse = true,
-        bool readGit = true, PythonFacts? reusePython = null)
+        bool readGit = true, PythonFacts? reusePython = null, IReadOnlySet<string>? named = null, string? packageFile = null)
     {
         Trace.Mark("load");
         var directory = Path.GetFullPath(target.Directory);
@@ -28,7 +30,7 @@ public static class DeploymentLoader
         var manifestLoad = LoadManifest(policy, Path.Combine(directory, "manifest.json"), withoutFiles: !analyse);
         Trace.Mark("manifest read");
         var globs = excludes.Select(e => RsconnectGlob.Create(e, directory)).ToList();
-        var inventory = FileInventory.Build(policy, globs, configured);
+        var inventory = FileInventory.Build(policy, globs, configured, named);
         Trace.Mark("inventory");
         var manifest = manifestLoad.Manifest is { IsConnectManifest: true } m ? m : null;
 
@@ -39,7 +41,7 @@ public static class DeploymentLoader
                 ? Task.Run(() => PythonBridge.Run(policy, manifest, inventory.Files, python,
                     dependsOn: [.. inventory.Files.Where(IsSourceOrRequirements)]))
                 : null;
-        var packageFile = manifest is not null && ManifestPaths.UnsafeReason(manifest.PackageFile) is null ? manifest.PackageFile : "requirements.txt";
+        packageFile ??= manifest is not null && ManifestPaths.UnsafeReason(manifest.PackageFile) is null ? manifest.PackageFile : "requirements.txt";
         var requirementsLoad = RequirementsLoader.Load(policy, packageFile);
         var requirements = requirementsLoad.Files;
         var unread = new ConcurrentQueue<UnreadFile>(requirementsLoad.Unread.Concat(inventory.Unread)); // in order: the first reason for a path is kept

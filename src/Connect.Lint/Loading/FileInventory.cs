@@ -22,7 +22,9 @@ public static class FileInventory
 
     private const string LinkOutside = "symlink leading outside the deployment (not read)";
 
-    public static Inventory Build(FileAccessPolicy policy, IReadOnlyList<RsconnectGlob> excludes, ConfigExclusions? configured = null)
+    /// <param name="named">Files named on write-manifest's command line (rsconnect's EXTRA_FILES): listed even when an
+    /// --exclude glob or the configuration would leave them out, never when a fixed rule (secrets, .git, venvs) does.</param>
+    public static Inventory Build(FileAccessPolicy policy, IReadOnlyList<RsconnectGlob> excludes, ConfigExclusions? configured = null, IReadOnlySet<string>? named = null)
     {
         var root = policy.Root;
         var realRoot = policy.RealRoot;
@@ -102,7 +104,8 @@ public static class FileInventory
                     continue;
                 }
 
-                if ((Classify(full, entry.IsLink, relative, realRoot, excludes) ?? configured?.Reason(full)) is { } fileReason)
+                var isNamed = named?.Contains(relative) == true;
+                if ((Classify(full, entry.IsLink, relative, realRoot, isNamed ? [] : excludes) ?? (isNamed ? null : configured?.Reason(full))) is { } fileReason)
                 {
                     excluded.Add(new ExcludedPath(relative, fileReason));
                     if (fileReason == LinkOutside)

@@ -8,11 +8,11 @@ namespace Connect.Lint.Loading;
 public static class ManifestGenerator
 {
     /// <summary>Throws <see cref="UsageException"/> with a one-line reason when no manifest can be made.</summary>
-    public static ManifestProposal Generate(Deployment deployment, PythonEnvironment python, string? entrypointOverride, Func<string?> askBridge)
+    public static ManifestProposal Generate(Deployment deployment, PythonEnvironment python, string? entrypointOverride, Func<string?> askBridge, EnvironmentChoices? choices = null)
     {
         var withRequires = deployment with { PythonRequires = PythonRequiresSource.Find(deployment.Directory) };
         var policy = new FileAccessPolicy(deployment.Directory);
-        return ManifestProposals.Compose(withRequires, python.Facts, entrypointOverride, askBridge, Display, policy.SourceOf, out var problem)
+        return ManifestProposals.Compose(withRequires, python.Facts, entrypointOverride, askBridge, Display, policy.SourceOf, out var problem, choices)
                ?? throw new UsageException(problem!);
 
         string Display(string relative) => Reporting.DisplayPath.Of(Path.Combine(deployment.Directory, relative));

@@ -2,6 +2,12 @@ using Connect.Lint.Rules.Model.Json;
 
 namespace Connect.Lint.Rules.Model.Manifest;
 
+/// <summary>What write-manifest's rsconnect flags say of the manifest's environment (--image, --disable-env-management*).</summary>
+public sealed record EnvironmentChoices(string? Image, bool? ManagePython, bool? ManageR)
+{
+    public static readonly EnvironmentChoices None = new(null, null, null);
+}
+
 /// <summary>What a new manifest is made of; everything the writer derives from the project and interpreter.</summary>
 public sealed record ManifestInputs
 {
@@ -20,6 +26,15 @@ public sealed record ManifestInputs
     public string? PythonRequires { get; init; }
 
     public required IReadOnlyList<(string Path, string Checksum)> Files { get; init; }
+
+    /// <summary>environment.image (rsconnect's --image); null keeps what the manifest had.</summary>
+    public string? Image { get; init; }
+
+    /// <summary>environment.environment_management.python (false with --disable-env-management[-py]); null: not said.</summary>
+    public bool? EnvironmentManagementPython { get; init; }
+
+    /// <summary>environment.environment_management.r (false with --disable-env-management[-r]); null: not said.</summary>
+    public bool? EnvironmentManagementR { get; init; }
 }
 
 /// <summary>
@@ -94,9 +109,30 @@ public static class ManifestComposer
             members.Add(("python", python));
         }
 
+        if (inputs.Image is { } image)
+        {
+            members.Add(("image", JsonBuild.String(image)));
+        }
+
+        if (inputs.EnvironmentManagementPython is not null || inputs.EnvironmentManagementR is not null)
+        {
+            var management = new List<(string Name, JsonNode Value)>();
+            if (inputs.EnvironmentManagementPython is { } managePython)
+            {
+                management.Add(("python", new JsonBoolean(0, 0, managePython)));
+            }
+
+            if (inputs.EnvironmentManagementR is { } manageR)
+            {
+                management.Add(("r", new JsonBoolean(0, 0, manageR)));
+            }
+
+            members.Add(("environment_management", Merge(oldEnvironment?["environment_management"] as JsonObject, [.. management])));
+        }
+
         foreach (var property in oldEnvironment?.Properties ?? [])
         {
-            if (property.Name != "python" && !members.Any(m => m.Item1 == property.Name))
+            if (!members.Any(m => m.Item1 == property.Name) && property.Name != "python")
             {
                 members.Add((property.Name, property.Value));
             }

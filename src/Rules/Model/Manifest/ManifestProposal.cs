@@ -35,7 +35,7 @@ public static class ManifestProposals
     /// <param name="problem">Why no manifest can be made: one line a person can act on.</param>
     public static ManifestProposal? Compose(
         Deployment deployment, EnvironmentFacts python, string? entrypointOverride, Func<string?> staticEntrypoint, Func<string, string> display,
-        Func<string, string?> sourceOf, out string? problem)
+        Func<string, string?> sourceOf, out string? problem, EnvironmentChoices? choices = null)
     {
         problem = null;
         if (!deployment.StateOf(deployment.PackageFile).Exists)
@@ -73,6 +73,9 @@ public static class ManifestProposals
             PackageFile = deployment.PackageFile,
             PythonRequires = requires.Requires,
             Files = files,
+            Image = choices?.Image,
+            EnvironmentManagementPython = choices?.ManagePython,
+            EnvironmentManagementR = choices?.ManageR,
         };
         var manifest = ManifestComposer.Compose(inputs, existing);
         return new ManifestProposal(manifest, entrypoint, files.Count, notices);
@@ -94,7 +97,7 @@ public static class ManifestProposals
 
     private static string? ChooseEntrypoint(
         Deployment deployment, ConnectManifest? existing, string? entrypointOverride, Func<string?> staticEntrypoint, Func<string, string> display,
-        Func<string, string?> sourceOf, out string? problem)
+        Func<string, string?> sourceOf, out string? problem, EnvironmentChoices? choices = null)
     {
         problem = null;
         if (entrypointOverride is not null)

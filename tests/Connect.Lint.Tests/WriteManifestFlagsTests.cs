@@ -1,0 +1,135 @@
+using System.Text.Json.Nodes;
+using Xunit;
+
+namespace Connect.Lint.Tests;
+
+/// <summary>
+/// write-manifest takes `rsconnect write-manifest api`'s flags with rsconnect's meaning (rsconnect-python's main.py,
+/// actions.py and bundle.py: EXTRA_FILES beat --exclude and must be inside DIR; -g writes requirements.txt from pip
+/// freeze without rsconnect's own lines; --image and --disable-env-management* write environment.image and
+/// environment.environment_management only when said), so scripts written for rsconnect run unchanged.
+/// </summary>
+public sealed class WriteManifestFlagsTests
+{
+    private static TempProject Factory()
+    {
+        var project = TempProject.FromFixture("parity/02-factory/app");
+        project.Write("data/extra.csv", "x,y\n");
+        project.Write("data/other.csv", "x,y\n");
+        return project;
+    }
+
+    private static JsonNode Manifest(TempProject project) => JsonNode.Parse(project.Read("manifest.json"))!;
+
+    [Fact]
+    public void ShortFlags_AreRsconnects()
+    {
+        using var project = Factory();
+        project.Write("manifest.json", "{}");
+
+        var run = project.Run("write-manifest", "project", "-p", TestPython.Path, "-o", "-e", "myapp:create_app", "-x", "data/*");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("myapp:create_app", (string)Manifest(project)["metadata"]!["entrypoint"]!);
+        Assert.Null(Manifest(project)["files"]!["data/extra.csv"]);
+    }
+
+    [Fact]
+    public void ExtraFiles_AreListedEvenWhenExcluded_AndMustBeInsideTheDirectory()
+    {
+        using var project = Factory();
+
+        var run = project.Run("write-manifest", "project", "project/data/extra.csv", "-p", TestPython.Path, "-e", "myapp:create_app", "-x", "data/*");
+        var outside = project.Run("write-manifest", "project", "project/../outside.txt", "-p", TestPython.Path, "-o");
+        var missing = project.Run("write-manifest", "project", "project/nothere.csv", "-p", TestPython.Path, "-o");
+
+        Assert.Equal(0, run.ExitCode);
+        var files = Manifest(project)["files"]!;
+        Assert.NotNull(files["data/extra.csv"]);
+        Assert.Null(files["data/other.csv"]);
+        Assert.Equal(2, outside.ExitCode);
+        Assert.StartsWith("connect-lint: error: EXTRA_FILES must be inside project, and this one is not: project/../outside.txt", outside.Stderr);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.StartsWith("connect-lint: error: EXTRA_FILES names a file that does not exist: project/nothere.csv", missing.Stderr);
+    }
+
+    [Fact]
+    public void ForceGenerate_RewritesRequirementsFromPipFreeze_WithoutEditableOrRsconnectLines()
+    {
+        using var project = Factory();
+        var before = project.Read("requirements.txt");
+
+        var run = project.Run("write-manifest", "project", "-p", TestPython.Path, "-e", "myapp:create_app", "-g");
+
+        Assert.Equal(0, run.ExitCode);
+        var requirements = project.Read("requirements.txt");
+        Assert.NotEqual(before, requirements);
+        Assert.Contains("\nFlask==", requirements);
+        Assert.DoesNotContain("\n-e ", requirements);
+        Assert.DoesNotContain("rsconnect", requirements.Split('\n').Skip(1).Aggregate(string.Empty, (a, b) => a + b + "\n"));
+        Assert.Contains("  rewrote project/requirements.txt from pip freeze", run.Stderr);
+        Assert.Equal(0, project.Run("check", "project", "--no-python", "--select", "CL10").ExitCode);
+    }
+
+    [Fact]
+    public void RequirementsFile_IsThePackageFile_AndListedFirst()
+    {
+        using var project = Factory();
+        project.Write("reqs/prod.txt", "flask==2.2.2\n");
+
+        var run = project.Run("write-manifest", "project", "-p", TestPython.Path, "-e", "myapp:create_app", "-r", "reqs/prod.txt");
+        var pyproject = project.Run("write-manifest", "project", "-p", TestPython.Path, "-o", "-r", "pyproject.toml");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("reqs/prod.txt", (string)Manifest(project)["python"]!["package_manager"]!["package_file"]!);
+        Assert.Contains("\"files\": {\n    \"reqs/prod.txt\": {", project.Read("manifest.json"));
+        Assert.Equal(2, pyproject.ExitCode);
+        Assert.Contains("exporting requirements from pyproject.toml is not supported yet", pyproject.Stderr);
+    }
+
+    [Fact]
+    public void ImageAndEnvironmentManagement_AreWrittenOnlyWhenSaid()
+    {
+        using var project = Factory();
+
+        project.Run("write-manifest", "project", "-p", TestPython.Path, "-e", "myapp:create_app");
+        var plain = project.Read("manifest.json");
+        project.Run("write-manifest", "project", "-p", TestPython.Path, "-o", "-I", "ghcr.io/acme/flask:3.11", "--disable-env-management-py");
+        var pythonOnly = project.Read("manifest.json");
+        File.Delete(project.PathOf("manifest.json"));
+        project.Run("write-manifest", "project", "-p", TestPython.Path, "-e", "myapp:create_app", "--disable-env-management");
+        var both = project.Read("manifest.json");
+
+        Assert.DoesNotContain("image", plain);
+        Assert.DoesNotContain("environment_management", plain);
+        Assert.Contains("\"image\": \"ghcr.io/acme/flask:3.11\",\n    \"environment_management\": {\n      \"python\": false\n    }\n  },", pythonOnly);
+        Assert.Contains("\"environment_management\": {\n      \"python\": false,\n      \"r\": false\n    }", both);
+    }
+
+    [Fact]
+    public void DirectoryWithoutAFlaskApp_IsRefused_NamingWhatWasLookedFor()
+    {
+        using var project = TempProject.Empty();
+        project.Write("app.py", "import flask\n\nprint('no app here')\n");
+        project.Write("requirements.txt", "flask\n");
+
+        var run = project.Run("write-manifest", "project", "-p", TestPython.Path);
+        var told = project.Run("write-manifest", "project", "-p", TestPython.Path, "-e", "app:app");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("connect-lint: error: project: no Flask app found (looked in its .py files for a Flask(...) construction (or APIFlask, FlaskApp, Quart) " +
+                     "or a create_app()/make_app() factory); pass --entrypoint module:app if the app is made another way\n", run.Stderr);
+        Assert.Equal(0, told.ExitCode);
+    }
+
+    [Fact]
+    public void Verbose_ListsEveryFileWritten()
+    {
+        using var project = Factory();
+
+        var run = project.Run("write-manifest", "project", "-p", TestPython.Path, "-e", "myapp:create_app", "-v");
+
+        Assert.Matches(@"\n  listed requirements\.txt [0-9a-f]{32}\n", run.Stderr);
+        Assert.Matches(@"\n  listed myapp/__init__\.py [0-9a-f]{32}\n", run.Stderr);
+    }
+}
