@@ -17,6 +17,9 @@ public static partial class ConfigLoader
     /// <summary>Tomlyn's own limit (it throws past it, without a position): deeper values are reported with theirs.</summary>
     private const int MaxNesting = 60;
 
+    /// <summary>The keys of [tool.connect-lint]; schemas/connect-lint.json describes the same ones (a test holds them together).</summary>
+    public static IReadOnlyCollection<string> Keys => KnownKeys;
+
     private static readonly HashSet<string> KnownKeys = new(StringComparer.Ordinal)
     {
         "select", "ignore", "per-file-ignores", "exclude", "python", "server-python-versions", "severity",
