@@ -1,0 +1,99 @@
+"""Runs the GitHub Action (action.yml) and the GitLab template (ci/gitlab/connect-lint.gitlab-ci.yml) the way their
+runners would, on a copy of the bundled example: every `run:` step of the action with GitHub's environment files
+(GITHUB_PATH, GITHUB_OUTPUT, RUNNER_TEMP, GITHUB_ACTION_PATH) and its `if:` conditions, every `script:` line of the
+GitLab job in one shell. `uses:` steps (setup-dotnet, upload-sarif) and GitLab's before_script (apt and pip from the
+internet) are the runners' own and are not run here; what they consume is checked instead (the SARIF file, the
+Code Quality and JUnit reports). Prints one line per check and exits 1 if any failed."""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ElementTree
+
+import yaml
+
+REPOSITORY = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+PYTHON = "/usr/bin/python3"
+results = []
+
+
+def check(ok, what, detail=""):
+    results.append(ok)
+    print(("ok: " if ok else "FAILED: ") + what + ("" if ok or not detail else "\n" + detail))
+
+
+def example_copy(parent):
+    target = os.path.join(parent, "project")
+    shutil.copytree(os.path.join(REPOSITORY, "examples", "inventory-api"), target)
+    return target
+
+
+def github_action(work):
+    action = yaml.safe_load(open(os.path.join(REPOSITORY, "action.yml")))
+    inputs = {name: spec.get("default", "") for name, spec in action["inputs"].items()}
+    inputs.update({"path": "project", "python": PYTHON})
+    runner_temp = os.path.join(work, "runner-temp")
+    os.makedirs(runner_temp)
+    github_path, github_output = os.path.join(work, "github-path"), os.path.join(work, "github-output")
+    open(github_path, "w").close()
+    open(github_output, "w").close()
+    outcomes = {}
+    for step in action["runs"]["steps"]:
+        condition = step.get("if")
+        if condition:
+            name, value = re.fullmatch(r"inputs\.([\w-]+) == '(\w+)'", condition).groups()
+            if inputs[name] != value:
+                continue
+        if "uses" in step:
+            print("  (uses: %s is the runner's; not run here)" % step["uses"])
+            continue
+        environment = dict(os.environ)
+        extra_path = [line.strip() for line in open(github_path) if line.strip()]
+        environment["PATH"] = os.pathsep.join(extra_path + [environment["PATH"]])
+        environment.update(GITHUB_ACTION_PATH=REPOSITORY, RUNNER_TEMP=runner_temp, GITHUB_PATH=github_path, GITHUB_OUTPUT=github_output)
+        for key, value in step.get("env", {}).items():
+            environment[key] = re.sub(r"\$\{\{ inputs\.([\w-]+) \}\}", lambda m: inputs[m.group(1)], value)
+        process = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+                                 cwd=work, env=environment, capture_output=True, text=True)
+        outcomes[step.get("name")] = process
+    report = outcomes["connect-lint (SARIF report)"]
+    check(report.returncode == 0, "action: the SARIF step succeeds although the example has problems", report.stderr)
+    sarif_line = [l for l in open(github_output) if l.startswith("sarif=")]
+    sarif = json.load(open(sarif_line[0].split("=", 1)[1].strip())) if sarif_line else {}
+    check(bool(sarif.get("runs", [{}])[0].get("results")), "action: the SARIF report it hands to upload-sarif has results")
+    annotations = outcomes["connect-lint (annotations)"]
+    check(annotations.returncode == 1, "action: the annotations step fails the job (exit 1)", annotations.stdout + annotations.stderr)
+    check(annotations.stdout.startswith("::error file=project/") or annotations.stdout.startswith("::warning file=project/"),
+          "action: it prints GitHub annotations", annotations.stdout[:500])
+
+
+def gitlab_template(work):
+    template = yaml.safe_load(open(os.path.join(REPOSITORY, "ci", "gitlab", "connect-lint.gitlab-ci.yml")))
+    job = template["connect-lint"]
+    project = example_copy(work)
+    variables = dict(template["variables"])
+    # The source is this checkout (no clone); the tool goes where the template puts it.
+    variables.update(CI_PROJECT_DIR=project, CONNECT_LINT_SOURCE=REPOSITORY, CONNECT_LINT_PYTHON=PYTHON)
+    environment = dict(os.environ)
+    for key, value in variables.items():
+        environment[key] = re.sub(r"\$(\w+)", lambda m: variables.get(m.group(1), environment.get(m.group(1), "")), str(value))
+    script = "\n".join(job["script"])
+    process = subprocess.run(["bash", "-e", "-c", script], cwd=project, env=environment, capture_output=True, text=True)
+    check(process.returncode == 1, "gitlab: the job fails on the example's problems (exit 1)", process.stdout + process.stderr)
+    quality = json.load(open(os.path.join(project, job["artifacts"]["reports"]["codequality"])))
+    check(len(quality) > 0 and all({"description", "check_name", "fingerprint", "severity", "location"} <= set(i) for i in quality),
+          "gitlab: the Code Quality report lists the problems")
+    junit = ElementTree.parse(os.path.join(project, job["artifacts"]["reports"]["junit"])).getroot()
+    check(len(junit.findall(".//failure")) == len(quality), "gitlab: the JUnit report has a failure per problem")
+
+
+with tempfile.TemporaryDirectory() as action_work:
+    example_copy(action_work)
+    github_action(action_work)
+with tempfile.TemporaryDirectory() as gitlab_work:
+    gitlab_template(gitlab_work)
+print("ci templates: %d passed, %d failed" % (results.count(True), results.count(False)))
+sys.exit(0 if all(results) else 1)
