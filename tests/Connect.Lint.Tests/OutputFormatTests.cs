@@ -8,16 +8,8 @@ namespace Connect.Lint.Tests;
 /// <summary>The report formats and switches ruff users reach for: each says the same problems its own way.</summary>
 public sealed class OutputFormatTests
 {
-    /// <summary>Stale checksums (safely fixable), a wrong appmode and an unlisted file.</summary>
-    private static TempProject Stale()
-    {
-        var project = TempProject.FromFixture("python/routes-and-blueprints");
-        Assert.Equal(0, project.Run("write-manifest", "project", "--python", TestPython.Path, "-e", "app").ExitCode);
-        project.Write("manifest.json", project.Read("manifest.json").Replace("\"python-api\"", "\"python-fastapi\""));
-        project.Write("helpers.py", "X = 1\n");
-        project.Write("app.py", project.Read("app.py") + "\n# edited\n");
-        return project;
-    }
+    /// <summary>Stale checksums (safely fixable), a wrong appmode and an unlisted file: the reporting tests' project.</summary>
+    private static TempProject Stale() => ReportingTests.ManyProblems();
 
     private static CliRun Check(TempProject project, params string[] options) =>
         project.Run(["check", "project", "--python", TestPython.Path, .. options]);

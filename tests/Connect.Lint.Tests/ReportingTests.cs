@@ -12,7 +12,7 @@ namespace Connect.Lint.Tests;
 public sealed class ReportingTests
 {
     /// <summary>A project with problems of several rules and fix kinds (safe checksum edits, files regeneration, appmode).</summary>
-    private static TempProject ManyProblems()
+    internal static TempProject ManyProblems()
     {
         var project = TempProject.FromFixture("python/routes-and-blueprints");
         var written = project.Run("write-manifest", "project", "--python", TestPython.Path, "-e", "app");
