@@ -196,7 +196,7 @@ namespace Connect.Lint
             var exclude = ExcludeOption();
             var exitZero = new Option<bool>("--exit-zero") { Description = "Exit 0 even when problems are found." };
             var format = new Option<string>("--output-format", "--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
-            format.AcceptOnlyFromAmong(CheckCommand.Formats);
+            format.AcceptOnlyFromAmong(ReportFormats.All);
             var statistics = new Option<bool>("--statistics") { Description = "Print how many problems each rule found instead of the problems (text or json)." };
             var showFixes = new Option<bool>("--show-fixes") { Description = "After the report, list what --fix settled (or, without --fix, would settle) per file and rule." };
             var quiet = new Option<bool>("--quiet", "-q") { Description = "Print the problems and nothing else (no summary, no notices)." };
@@ -304,7 +304,7 @@ namespace Connect.Lint
                     RequirementsFile = result.GetValue(requirementsFile),
                     Verbose = result.GetValue(verbose),
                     // rsconnect writes only what was said: false when disabled, nothing otherwise.
-                    Environment = new Rules.Model.Manifest.EnvironmentChoices(
+                    Environment = new Rules.Model.Manifest.ManifestChoices(
                         result.GetValue(image),
                         all || result.GetValue(disablePython) ? false : null,
                         all || result.GetValue(disableR) ? false : null),

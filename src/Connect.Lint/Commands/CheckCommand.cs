@@ -43,9 +43,6 @@ public sealed record CheckOptions
 /// <summary><c>connect-lint check</c>: the pipeline for every deployment found, then one report and the exit code.</summary>
 public static class CheckCommand
 {
-    /// <summary>The output formats, in the order --help lists them.</summary>
-    public static readonly string[] Formats = ["text", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit"];
-
     public static int Run(CheckOptions options, TextWriter stdout, TextWriter stderr)
     {
         if (options.Statistics && options.Format is not ("text" or "concise" or "json"))
@@ -187,17 +184,7 @@ public static class CheckCommand
 
         var report = options.Statistics
             ? StatisticsReporter.Render(result, asJson: options.Format == "json")
-            : options.Format switch
-            {
-                "concise" => ConciseReporter.Render(result),
-                "json" => JsonReporter.Render(result, ToolInfo.Version),
-                "json-lines" => JsonLinesReporter.Render(result),
-                "sarif" => SarifReporter.Render(result, ToolInfo.Version),
-                "github" => GitHubReporter.Render(result),
-                "gitlab" => GitLabReporter.Render(result),
-                "junit" => JUnitReporter.Render(result),
-                _ => TextReporter.Render(result),
-            };
+            : ReportFormats.Render(options.Format, result);
         if (options.Quiet && options.Format is "text" or "concise" && !options.Statistics)
         {
             // ruff's -q: the diagnostics, nothing else.

@@ -25,10 +25,11 @@ public sealed record WriteManifestOptions
     /// <summary>-g: write the requirements file from pip freeze even when it exists (it is always written when missing).</summary>
     public bool ForceGenerate { get; init; }
 
-    /// <summary>-r: the requirements file, relative to DIR (default requirements.txt).</summary>
+    /// <summary>-r: the requirements file, relative to DIR (default: [tool.rsconnect] requirements_file, else requirements.txt);
+    /// pyproject.toml and uv.lock are exported first, as rsconnect does.</summary>
     public string? RequirementsFile { get; init; }
 
-    public EnvironmentChoices Environment { get; init; } = EnvironmentChoices.None;
+    public ManifestChoices Environment { get; init; } = ManifestChoices.None;
 
     /// <summary>-v: list every file written into the manifest.</summary>
     public bool Verbose { get; init; }
@@ -52,7 +53,16 @@ public static class WriteManifestCommand
         }
 
         var named = ExtraFiles(directory, options.ExtraFiles);
-        var packageFile = RequirementsFile(directory, options.RequirementsFile);
+        var tool = PyprojectReader.Read(directory)?.ToolRsconnect;
+        if (tool?.AppMode is { } appMode && appMode != AppModes.PythonApi)
+        {
+            throw new UsageException($"pyproject.toml's [tool.rsconnect] app_mode is '{appMode}': write-manifest writes python-api (Flask) manifests; " +
+                                     "use 'rsconnect write-manifest pyproject' for other content");
+        }
+
+        // rsconnect's precedence: the flag, then [tool.rsconnect], then the default.
+        var entrypoint = options.Entrypoint ?? tool?.Entrypoint;
+        var packageFile = RequirementsFile(directory, options.RequirementsFile ?? tool?.RequirementsFile);
         var interpreter = InterpreterLocator.Locate(directory, options.Python, System.Environment.GetEnvironmentVariable)
                           ?? throw new UsageException("no Python interpreter found (looked at .venv/venv/env up to the repository root, $VIRTUAL_ENV, python3 on PATH); pass --python PATH");
         var python = PythonEnvironmentQuery.Run(interpreter, TimeSpan.FromSeconds(30), out var problem)
@@ -61,6 +71,14 @@ public static class WriteManifestCommand
 
         using var progress = Output.ProgressLine.Start(() => $"writing {DisplayPath.Of(manifestPath)}");
         var notices = new List<string>();
+        var choices = options.Environment;
+        if (packageFile is not null && Path.GetFileName(packageFile) is Rules.Model.Requirements.RequirementsExport.FromPyproject or Rules.Model.Requirements.RequirementsExport.FromUvLock)
+        {
+            var (exported, manager) = RequirementsExporter.Export(directory, packageFile);
+            notices.Add($"wrote {DisplayPath.ForLine(Path.Combine(directory, exported))} from {packageFile}, as rsconnect does");
+            (packageFile, choices) = (exported, choices with { PackageManager = manager });
+        }
+
         var requirementsPath = Path.Combine(directory, packageFile ?? "requirements.txt");
         if (options.ForceGenerate || !File.Exists(requirementsPath))
         {
@@ -98,10 +116,10 @@ public static class WriteManifestCommand
             return ManifestProposals.EntrypointFromStaticFacts(facts);
         }
 
-        var generated = ManifestGenerator.Generate(deployment, python, options.Entrypoint, AskBridge, options.Environment);
+        var generated = ManifestGenerator.Generate(deployment, python, entrypoint, AskBridge, choices);
         Trace.Mark("generated");
         // After the entrypoint was chosen: when no module could be, that message says more.
-        if (options.Entrypoint is null && deployment.Manifest?.Entrypoint is null && !FlaskAppSearch.AnyIn(deployment.Inventory, policy.SourceOf))
+        if (entrypoint is null && deployment.Manifest?.Entrypoint is null && !FlaskAppSearch.AnyIn(deployment.Inventory, policy.SourceOf))
         {
             throw new UsageException($"{DisplayPath.ForLine(directory)}: no Flask app found (looked in its .py files for {FlaskAppSearch.WhatIsLookedFor}); " +
                                      "pass --entrypoint module:app if the app is made another way");
@@ -157,7 +175,7 @@ public static class WriteManifestCommand
         return named;
     }
 
-    /// <summary>-r: a requirements file inside DIR. pyproject.toml and uv.lock need an export rsconnect makes; not yet here.</summary>
+    /// <summary>-r: a requirements file inside DIR (pyproject.toml and uv.lock are exported to one, as rsconnect does).</summary>
     private static string? RequirementsFile(string directory, string? requirementsFile)
     {
         if (requirementsFile is null)
@@ -169,12 +187,6 @@ public static class WriteManifestCommand
         if (relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative))
         {
             throw new UsageException($"--requirements-file {Output.OutputSafety.Escape(requirementsFile)}: must be inside {DisplayPath.ForLine(directory)} (Connect installs from the bundle)");
-        }
-
-        if (Path.GetFileName(relative) is "pyproject.toml" or "uv.lock")
-        {
-            throw new UsageException($"--requirements-file {Output.OutputSafety.Escape(requirementsFile)}: exporting requirements from {Path.GetFileName(relative)} is not supported yet; " +
-                                     "export them to a requirements file (e.g. 'uv export --format requirements-txt -o requirements.txt') and pass that");
         }
 
         return relative;

@@ -122,6 +122,8 @@ public static class DeploymentLoader
             VirtualEnvironments = inventory.VirtualEnvironments,
             Files = new Dictionary<string, FileState>(states, StringComparer.Ordinal),
             PackageFile = packageFile,
+            Pyproject = analyse ? PyprojectReader.Read(directory) : null,
+            LoadedAtUtc = DateTime.UtcNow,
         };
     }
 

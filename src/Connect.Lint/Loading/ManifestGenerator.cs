@@ -8,7 +8,7 @@ namespace Connect.Lint.Loading;
 public static class ManifestGenerator
 {
     /// <summary>Throws <see cref="UsageException"/> with a one-line reason when no manifest can be made.</summary>
-    public static ManifestProposal Generate(Deployment deployment, PythonEnvironment python, string? entrypointOverride, Func<string?> askBridge, EnvironmentChoices? choices = null)
+    public static ManifestProposal Generate(Deployment deployment, PythonEnvironment python, string? entrypointOverride, Func<string?> askBridge, ManifestChoices? choices = null)
     {
         var withRequires = deployment with { PythonRequires = PythonRequiresSource.Find(deployment.Directory) };
         var policy = new FileAccessPolicy(deployment.Directory);

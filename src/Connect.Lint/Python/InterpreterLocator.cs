@@ -95,6 +95,9 @@ public static class InterpreterLocator
         return null;
     }
 
+    /// <summary>A command's path as a shell finds it on PATH, or null.</summary>
+    public static string? FindOnPath(string name, string? path) => OnPath(name, path);
+
     private static string? OnPath(string name, string? path)
     {
         foreach (var directory in (path ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))

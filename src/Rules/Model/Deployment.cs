@@ -39,6 +39,12 @@ public sealed record Deployment
     /// <summary>What the project declares as environment.python.requires (read when a rule needs the interpreter's versions).</summary>
     public Model.Manifest.PythonRequiresDeclaration PythonRequires { get; init; } = Model.Manifest.PythonRequiresDeclaration.None;
 
+    /// <summary>The deployment's pyproject.toml: [project].dependencies and [tool.rsconnect]; null without one.</summary>
+    public Model.Requirements.PyprojectFacts? Pyproject { get; init; }
+
+    /// <summary>When the loader read the deployment (UTC): the one clock rules see, for the date a regenerated file states.</summary>
+    public DateTime LoadedAtUtc { get; init; }
+
     /// <summary>
     /// The interpreter's versions and locale when a rule needs them and the import did not report them (see
     /// <see cref="Analysis.RuleNeeds.InterpreterVersions"/>); null with a reason when it could not be asked.

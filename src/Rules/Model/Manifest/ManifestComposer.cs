@@ -2,10 +2,13 @@ using Connect.Lint.Rules.Model.Json;
 
 namespace Connect.Lint.Rules.Model.Manifest;
 
-/// <summary>What write-manifest's rsconnect flags say of the manifest's environment (--image, --disable-env-management*).</summary>
-public sealed record EnvironmentChoices(string? Image, bool? ManagePython, bool? ManageR)
+/// <summary>
+/// What write-manifest's rsconnect flags choose: the environment (--image, --disable-env-management*) and the package
+/// manager that installs the package file ("uv" for a requirements.txt.lock exported from uv.lock, as rsconnect).
+/// </summary>
+public sealed record ManifestChoices(string? Image, bool? ManagePython, bool? ManageR, string PackageManager = "pip")
 {
-    public static readonly EnvironmentChoices None = new(null, null, null);
+    public static readonly ManifestChoices None = new(null, null, null);
 }
 
 /// <summary>What a new manifest is made of; everything the writer derives from the project and interpreter.</summary>
@@ -21,6 +24,9 @@ public sealed record ManifestInputs
     public string? PipVersion { get; init; }
 
     public string PackageFile { get; init; } = "requirements.txt";
+
+    /// <summary>python.package_manager.name: pip, or uv for an export of uv.lock (the version is pip's either way, as rsconnect writes it).</summary>
+    public string PackageManager { get; init; } = "pip";
 
     /// <summary>environment.python.requires, from .python-version, pyproject.toml or setup.cfg; null when none.</summary>
     public string? PythonRequires { get; init; }
@@ -63,7 +69,7 @@ public static class ManifestComposer
 
         var oldPython = old?["python"] as JsonObject;
         var packageManager = Merge(oldPython?["package_manager"] as JsonObject,
-            ("name", JsonBuild.String("pip")),
+            ("name", JsonBuild.String(inputs.PackageManager)),
             ("version", inputs.PipVersion is null ? new JsonNull(0, 0) : JsonBuild.String(inputs.PipVersion)),
             ("package_file", JsonBuild.String(inputs.PackageFile)));
         var python = Merge(oldPython,

@@ -35,7 +35,7 @@ public static class ManifestProposals
     /// <param name="problem">Why no manifest can be made: one line a person can act on.</param>
     public static ManifestProposal? Compose(
         Deployment deployment, EnvironmentFacts python, string? entrypointOverride, Func<string?> staticEntrypoint, Func<string, string> display,
-        Func<string, string?> sourceOf, out string? problem, EnvironmentChoices? choices = null)
+        Func<string, string?> sourceOf, out string? problem, ManifestChoices? choices = null)
     {
         problem = null;
         if (!deployment.StateOf(deployment.PackageFile).Exists)
@@ -73,6 +73,7 @@ public static class ManifestProposals
             PackageFile = deployment.PackageFile,
             PythonRequires = requires.Requires,
             Files = files,
+            PackageManager = choices?.PackageManager ?? "pip",
             Image = choices?.Image,
             EnvironmentManagementPython = choices?.ManagePython,
             EnvironmentManagementR = choices?.ManageR,
@@ -97,7 +98,7 @@ public static class ManifestProposals
 
     private static string? ChooseEntrypoint(
         Deployment deployment, ConnectManifest? existing, string? entrypointOverride, Func<string?> staticEntrypoint, Func<string, string> display,
-        Func<string, string?> sourceOf, out string? problem, EnvironmentChoices? choices = null)
+        Func<string, string?> sourceOf, out string? problem, ManifestChoices? choices = null)
     {
         problem = null;
         if (entrypointOverride is not null)
