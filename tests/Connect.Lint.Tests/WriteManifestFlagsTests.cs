@@ -84,7 +84,7 @@ public sealed class WriteManifestFlagsTests
         Assert.Equal("reqs/prod.txt", (string)Manifest(project)["python"]!["package_manager"]!["package_file"]!);
         Assert.Contains("\"files\": {\n    \"reqs/prod.txt\": {", project.Read("manifest.json"));
         Assert.Equal(2, pyproject.ExitCode);
-        Assert.Contains("exporting requirements from pyproject.toml is not supported yet", pyproject.Stderr);
+        Assert.StartsWith("connect-lint: error: --requirements-file pyproject.toml: no readable pyproject.toml there", pyproject.Stderr);
     }
 
     [Fact]
