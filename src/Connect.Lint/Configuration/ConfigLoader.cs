@@ -196,7 +196,8 @@ public static partial class ConfigLoader
     private static ConfigException Error(string path, SyntaxNode node, string key, string message) =>
         new(path, node.Span.Start.Line + 1, node.Span.Start.Column + 1, key, message);
 
-    private static string KeyName(KeySyntax? key) => key?.ToString().Trim().Replace("\"", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal) ?? string.Empty;
+    /// <summary>A TOML key as written, without quotes or spaces (tool."connect-lint" is tool.connect-lint).</summary>
+    public static string KeyName(KeySyntax? key) => key?.ToString().Trim().Replace("\"", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal) ?? string.Empty;
 
     [GeneratedRegex(@"^\d+\.\d+$")]
     private static partial Regex MajorMinor();
