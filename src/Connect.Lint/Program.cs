@@ -107,6 +107,12 @@ namespace Connect.Lint
             });
             root.Subcommands.Add(clean);
 
+            var server = new Command("server", "Run the language server on stdin/stdout (LSP): live diagnostics, quick fixes and write-manifest in the editor.");
+            server.SetAction(_ => Python.EmbeddedCompanion.NeededForJitOnlyCommand("connect-lint server") is { } companion
+                ? Python.EmbeddedCompanion.Run(companion)
+                : Server.ServerCommand.Run(Console.OpenStandardInput(), Console.OpenStandardOutput()));
+            root.Subcommands.Add(server);
+
             var completion = new Command("completion", "Print a shell completion script (bash, zsh or fish).");
             var shell = new Argument<string>("SHELL") { Description = "bash, zsh or fish." };
             shell.AcceptOnlyFromAmong(CompletionCommand.Shells);

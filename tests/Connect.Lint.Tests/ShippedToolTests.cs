@@ -59,6 +59,22 @@ public sealed class ShippedToolTests
         Assert.Equal(expected.ExitCode, actual.ExitCode);
     }
 
+    /// <summary>The language server needs a JIT (StreamJsonRpc): the Native AOT build hands it to its companion.</summary>
+    [Fact]
+    public void TheShippedLanguageServer_PublishesDiagnostics()
+    {
+        if (Shipped() is not { } shipped)
+        {
+            return;
+        }
+
+        using var project = LanguageServerTests.StaleProject();
+        using var client = LanguageServerTests.Start(project, shipped);
+
+        Assert.Contains(client.DiagnosticsOf(project.PathOf("manifest.json")), d => (string?)d!["code"] == "CL1007");
+        Assert.Null(client.Request("shutdown", null));
+    }
+
     [Fact]
     public void OnLinuxX64_ItIsNativeAot_WithTheEmbeddedHostsCompanionBesideIt()
     {

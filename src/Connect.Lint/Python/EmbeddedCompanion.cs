@@ -26,6 +26,21 @@ public static class EmbeddedCompanion
         return File.Exists(companion) ? companion : null;
     }
 
+    /// <summary>
+    /// The companion for a command that needs a JIT whatever its options — the language server (StreamJsonRpc binds its
+    /// handlers by reflection) — or null when this build has a JIT.
+    /// </summary>
+    public static string? NeededForJitOnlyCommand(string command)
+    {
+        if (InProcess)
+        {
+            return null;
+        }
+
+        var companion = Path.Combine(AppContext.BaseDirectory, "embedded", "connect-lint.dll");
+        return File.Exists(companion) ? companion : throw new UsageException($"{command} needs the framework-dependent companion {companion}, which is missing; reinstall the tool");
+    }
+
     /// <summary>Runs this process's command line in the companion, with this process's standard streams; its exit code.</summary>
     public static int Run(string companion)
     {

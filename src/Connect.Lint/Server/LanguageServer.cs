@@ -1,0 +1,238 @@
+using System.Collections.Concurrent;
+using Connect.Lint.Fixing;
+using Connect.Lint.Loading;
+using Connect.Lint.Pipeline;
+using Connect.Lint.Rules.Analysis;
+using Connect.Lint.Settings;
+using StreamJsonRpc;
+
+namespace Connect.Lint.Server;
+
+/// <summary>
+/// <c>connect-lint server</c>'s requests and notifications: every opened or saved file has its deployment checked
+/// (debounced, one check at a time, the same rules, settings and suppressions as <c>check</c>), and diagnostics are
+/// published for every file of the deployment; fixes come back as code actions.
+/// </summary>
+public sealed class LanguageServer
+{
+    /// <summary>Saves in quick succession (format-on-save, a save-all) make one check.</summary>
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(150);
+
+    public const string WriteManifestCommand = "connect-lint.writeManifest";
+    public const string FixAllKind = "source.fixAll.connect-lint";
+
+    private readonly SemaphoreSlim _oneCheckAtATime = new(1, 1);
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<Diagnostic>> _found = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, HashSet<string>> _published = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _exited = new();
+    private JsonRpc? _rpc;
+    private IReadOnlyList<string> _workspaceFolders = [];
+
+    /// <summary>Completes when the client sent exit.</summary>
+    public Task Exited => _exited.Task;
+
+    public void Attach(JsonRpc rpc) => _rpc = rpc;
+
+    [JsonRpcMethod("initialize", UseSingleObjectParameterDeserialization = true)]
+    public object Initialize(InitializeParams request)
+    {
+        _workspaceFolders = (request.WorkspaceFolders?.Select(f => f.Uri) ?? (request.RootUri is { } root ? [root] : []))
+            .Select(LspConversions.PathOf).OfType<string>().ToList();
+        return new
+        {
+            capabilities = new
+            {
+                textDocumentSync = new { openClose = true, change = 0, save = new { includeText = false } },
+                codeActionProvider = new { codeActionKinds = new[] { "quickfix", FixAllKind } },
+                executeCommandProvider = new { commands = new[] { WriteManifestCommand } },
+            },
+            serverInfo = new { name = "connect-lint", version = ToolInfo.Version },
+        };
+    }
+
+    /// <summary>Every deployment of the workspace is checked once, so problems show before any file is opened.</summary>
+    [JsonRpcMethod("initialized")]
+    public void Initialized() =>
+        _ = Task.Run(async () =>
+        {
+            foreach (var target in _workspaceFolders.Count == 0 ? [] : DeploymentDiscovery.Find(_workspaceFolders))
+            {
+                await CheckAsync(target.Directory).ConfigureAwait(false);
+            }
+        });
+
+    [JsonRpcMethod("textDocument/didOpen", UseSingleObjectParameterDeserialization = true)]
+    public void DidOpen(DidOpenTextDocumentParams request) => Schedule(request.TextDocument.Uri);
+
+    [JsonRpcMethod("textDocument/didSave", UseSingleObjectParameterDeserialization = true)]
+    public void DidSave(DidSaveTextDocumentParams request) => Schedule(request.TextDocument.Uri);
+
+    [JsonRpcMethod("textDocument/didClose", UseSingleObjectParameterDeserialization = true)]
+    public void DidClose(DidCloseTextDocumentParams request)
+    {
+        // Diagnostics stay: they are about the deployment, not about what the editor shows.
+    }
+
+    [JsonRpcMethod("workspace/didChangeWatchedFiles", UseSingleObjectParameterDeserialization = true)]
+    public void DidChangeWatchedFiles(DidChangeWatchedFilesParams request)
+    {
+        foreach (var change in request.Changes)
+        {
+            Schedule(change.Uri);
+        }
+    }
+
+    [JsonRpcMethod("textDocument/codeAction", UseSingleObjectParameterDeserialization = true)]
+    public IReadOnlyList<CodeAction> CodeAction(CodeActionParams request)
+    {
+        var path = LspConversions.PathOf(request.TextDocument.Uri);
+        var deployment = path is null ? null : DeploymentOf(path);
+        if (path is null || deployment is null || !_found.TryGetValue(deployment, out var found))
+        {
+            return [];
+        }
+
+        var actions = new List<CodeAction>();
+        var only = request.Context?.Only;
+        var asked = request.Range is { Start: not null, End: not null } range ? range : new Range(new Position(0, 0), new Position(int.MaxValue, 0)); // no range: the whole file
+        if (only is null || only.Contains("quickfix"))
+        {
+            foreach (var diagnostic in found.Where(d => d.Fix is { Edits.Count: > 0 } && d.Location.FilePath == path))
+            {
+                var lsp = LspConversions.DiagnosticOf(diagnostic);
+                if (LspConversions.Overlaps(lsp.Range, asked))
+                {
+                    var unsafeFix = diagnostic.Fix!.Safety == FixAvailability.Unsafe;
+                    actions.Add(new CodeAction($"{diagnostic.Fix.Title} ({diagnostic.Id}{(unsafeFix ? ", unsafe" : string.Empty)})", "quickfix", [lsp],
+                        LspConversions.EditOf(diagnostic.Fix.Edits), null, !unsafeFix));
+                }
+            }
+        }
+
+        if (only is null || only.Any(kind => kind is "source" or "source.fixAll" or FixAllKind))
+        {
+            var (_, edits) = FixPlanner.Plan(found, includeUnsafe: false);
+            if (edits.Count > 0)
+            {
+                actions.Add(new CodeAction("Fix all safely fixable connect-lint problems", FixAllKind, null, LspConversions.EditOf(edits), null, false));
+            }
+        }
+
+        if (found.Any(d => d.Id == "CL1001"))
+        {
+            actions.Add(new CodeAction("Write manifest.json (connect-lint write-manifest)", "quickfix", null, null,
+                new Command("Write manifest.json", WriteManifestCommand, [LspConversions.UriOf(deployment)]), false));
+        }
+
+        return actions;
+    }
+
+    [JsonRpcMethod("workspace/executeCommand", UseSingleObjectParameterDeserialization = true)]
+    public async Task<object?> ExecuteCommand(ExecuteCommandParams request)
+    {
+        if (request.Command != WriteManifestCommand || request.Arguments is not [var argument, ..] || LspConversions.PathOf(argument.GetString() ?? string.Empty) is not { } directory)
+        {
+            return null;
+        }
+
+        var said = new StringWriter();
+        try
+        {
+            Commands.WriteManifestCommand.Run(new Commands.WriteManifestOptions { Directory = directory, Overwrite = true }, said);
+            await Show(3, said.ToString().Split('\n')[0]).ConfigureAwait(false);
+        }
+        catch (UsageException e)
+        {
+            await Show(1, $"connect-lint write-manifest: {e.Message}").ConfigureAwait(false);
+        }
+
+        await CheckAsync(directory).ConfigureAwait(false);
+        return null;
+    }
+
+    [JsonRpcMethod("shutdown")]
+    public object? Shutdown() => null;
+
+    [JsonRpcMethod("exit")]
+    public void Exit() => _exited.TrySetResult();
+
+    /// <summary>The deployment a file is in (or the directory a file names, for a watched deletion).</summary>
+    private static string? DeploymentOf(string path)
+    {
+        try
+        {
+            var existing = File.Exists(path) || Directory.Exists(path) ? path : Path.GetDirectoryName(path)!;
+            return DeploymentDiscovery.Find([existing], out _).FirstOrDefault()?.Directory;
+        }
+        catch (UsageException)
+        {
+            return null;
+        }
+    }
+
+    private void Schedule(string uri)
+    {
+        if (LspConversions.PathOf(uri) is not { } path || DeploymentOf(path) is not { } deployment)
+        {
+            return;
+        }
+
+        var cancel = new CancellationTokenSource();
+        if (_pending.TryRemove(deployment, out var earlier))
+        {
+            earlier.Cancel();
+        }
+
+        _pending[deployment] = cancel;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await Task.Delay(Debounce, cancel.Token).ConfigureAwait(false);
+                await CheckAsync(deployment).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // a newer change of the same deployment replaced this check
+            }
+        });
+    }
+
+    /// <summary>Runs the pipeline for one deployment and publishes every file's diagnostics (empty for files that had some).</summary>
+    private async Task CheckAsync(string directory)
+    {
+        await _oneCheckAtATime.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var target = new DeploymentTarget(directory, true);
+            var settings = AnalysisPipeline.ResolveSettings(target, CommandLineSettings.None);
+            var loaded = AnalysisPipeline.Load(target, settings);
+            var found = AnalysisPipeline.Analyse(loaded.Deployment, settings).Select(Output.ReportSanitizer.ForReport).ToList();
+            _found[directory] = found;
+            var byFile = found.GroupBy(d => LspConversions.UriOf(d.Location.FilePath)).ToDictionary(g => g.Key, g => g.ToList());
+            var before = _published.GetValueOrDefault(directory) ?? [];
+            foreach (var uri in before.Union(byFile.Keys))
+            {
+                var diagnostics = byFile.TryGetValue(uri, out var list) ? list.Select(LspConversions.DiagnosticOf).ToList() : [];
+                await Notify("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, diagnostics)).ConfigureAwait(false);
+            }
+
+            _published[directory] = [.. byFile.Keys];
+        }
+        catch (Exception e) when (e is UsageException or Configuration.ConfigException or IOException or UnauthorizedAccessException)
+        {
+            await Show(1, $"connect-lint: {Reporting.DisplayPath.Of(directory)}: {e.Message}").ConfigureAwait(false);
+        }
+        finally
+        {
+            _oneCheckAtATime.Release();
+        }
+    }
+
+    private Task Show(int type, string message) => Notify("window/showMessage", new MessageParams(type, Output.ReportSanitizer.OneLine(message)));
+
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The server never runs in the Native AOT binary: it hands the command to the framework-dependent companion (ServerCommand).")]
+    private Task Notify(string method, object argument) =>
+        _rpc is null ? Task.CompletedTask : _rpc.NotifyWithParameterObjectAsync(method, argument);
+}

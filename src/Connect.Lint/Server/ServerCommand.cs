@@ -1,0 +1,24 @@
+using System.Text.Json;
+using StreamJsonRpc;
+
+namespace Connect.Lint.Server;
+
+/// <summary><c>connect-lint server</c>: the language server on stdin/stdout (LSP's base protocol, StreamJsonRpc's framing).</summary>
+public static class ServerCommand
+{
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "StreamJsonRpc binds by reflection; in the Native AOT package the server runs in the framework-dependent companion (EmbeddedCompanion).")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "As above: never run in the Native AOT binary.")]
+    public static int Run(Stream input, Stream output)
+    {
+        var formatter = new SystemTextJsonFormatter();
+        formatter.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        formatter.JsonSerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never;
+        var server = new LanguageServer();
+        using var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, input, formatter));
+        rpc.AddLocalRpcTarget(server, new JsonRpcTargetOptions { AllowNonPublicInvocation = false });
+        server.Attach(rpc);
+        rpc.StartListening();
+        Task.WaitAny(rpc.Completion, server.Exited);
+        return server.Exited.IsCompleted ? 0 : 1;
+    }
+}

@@ -1,0 +1,241 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+using Xunit;
+
+namespace Connect.Lint.Tests;
+
+/// <summary>
+/// A scripted LSP client speaking to <c>connect-lint server</c> over its stdin/stdout, as an editor does: every
+/// message the server handles (initialize, initialized, didOpen, publishDiagnostics, codeAction, didSave,
+/// executeCommand, shutdown/exit).
+/// </summary>
+public sealed class LanguageServerTests
+{
+    /// <summary>The server as a process, with LSP's Content-Length framing.</summary>
+    internal sealed class Client : IDisposable
+    {
+        private readonly Process _process;
+        private readonly BlockingCollection<JsonNode> _received = new();
+        private readonly List<JsonNode> _seen = [];
+        private int _nextId;
+
+        /// <param name="program">An installed connect-lint; null runs the test build.</param>
+        public Client(string directory, string? program = null)
+        {
+            var start = new ProcessStartInfo(program ?? "dotnet") { WorkingDirectory = directory, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+            if (program is null)
+            {
+                start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "connect-lint.dll"));
+            }
+
+            start.ArgumentList.Add("server");
+            _process = Process.Start(start)!;
+            _process.ErrorDataReceived += (_, _) => { };
+            _process.BeginErrorReadLine();
+            new Thread(Read) { IsBackground = true }.Start();
+        }
+
+        public Process Process => _process;
+
+        private void Read()
+        {
+            var input = _process.StandardOutput.BaseStream;
+            while (true)
+            {
+                var header = new StringBuilder();
+                while (!header.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
+                {
+                    var b = input.ReadByte();
+                    if (b < 0)
+                    {
+                        _received.CompleteAdding();
+                        return;
+                    }
+
+                    header.Append((char)b);
+                }
+
+                var length = int.Parse(header.ToString().Split("\r\n").First(l => l.StartsWith("Content-Length", StringComparison.OrdinalIgnoreCase)).Split(':')[1].Trim());
+                var body = new byte[length];
+                var read = 0;
+                while (read < length)
+                {
+                    read += input.Read(body, read, length - read);
+                }
+
+                _received.Add(JsonNode.Parse(body)!);
+            }
+        }
+
+        public void Notify(string method, JsonNode? parameters) => Send(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = parameters });
+
+        public JsonNode? Request(string method, JsonNode? parameters)
+        {
+            var id = ++_nextId;
+            Send(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters });
+            var response = WaitFor(m => (int?)m["id"] == id && m["method"] is null);
+            Assert.Null(response["error"]);
+            return response["result"];
+        }
+
+        /// <summary>The next message (seen or still to come) that matches; fails after 60 s.</summary>
+        public JsonNode WaitFor(Func<JsonNode, bool> matches)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (true)
+            {
+                var index = _seen.FindIndex(m => matches(m));
+                if (index >= 0)
+                {
+                    var found = _seen[index];
+                    _seen.RemoveAt(index);
+                    return found;
+                }
+
+                Assert.True(_received.TryTake(out var next, deadline - DateTime.UtcNow), "the server did not send the expected message within 60 s");
+                _seen.Add(next!);
+            }
+        }
+
+        /// <summary>The next diagnostics published for a file.</summary>
+        public JsonArray DiagnosticsOf(string path) =>
+            WaitFor(m => (string?)m["method"] == "textDocument/publishDiagnostics" && (string?)m["params"]!["uri"] == Uri(path))["params"]!["diagnostics"]!.AsArray();
+
+        private void Send(JsonObject message)
+        {
+            var body = Encoding.UTF8.GetBytes(message.ToJsonString());
+            var stream = _process.StandardInput.BaseStream;
+            stream.Write(Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"));
+            stream.Write(body);
+            stream.Flush();
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            _process.Dispose();
+        }
+    }
+
+    internal static string Uri(string path) => new Uri(path).AbsoluteUri;
+
+    internal static Client Start(TempProject project, string? program = null)
+    {
+        var client = new Client(project.Root, program);
+        var result = client.Request("initialize", new JsonObject
+        {
+            ["processId"] = null,
+            ["rootUri"] = Uri(project.Directory),
+            ["capabilities"] = new JsonObject(),
+            ["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = Uri(project.Directory), ["name"] = "project" }),
+        })!;
+        Assert.Equal("connect-lint", (string?)result["serverInfo"]!["name"]);
+        Assert.Contains("source.fixAll.connect-lint", result["capabilities"]!["codeActionProvider"]!["codeActionKinds"]!.AsArray().Select(k => (string?)k));
+        client.Notify("initialized", new JsonObject());
+        return client;
+    }
+
+    private static JsonObject Document(string path) => new() { ["uri"] = Uri(path) };
+
+    internal static TempProject StaleProject()
+    {
+        var project = TempProject.FromFixture("parity/01-minimal/app");
+        project.Write("pyproject.toml", $"[tool.connect-lint]\npython = \"{TestPython.Path}\"\n");
+        Assert.Equal(0, project.Run("write-manifest", "project", "--python", TestPython.Path).ExitCode);
+        project.Write("app.py", project.Read("app.py") + "\n# edited\n");
+        return project;
+    }
+
+    [Fact]
+    public void OpenedFile_GetsItsDeploymentsDiagnostics_WithTheRulesPage()
+    {
+        using var project = StaleProject();
+        using var client = Start(project);
+
+        client.Notify("textDocument/didOpen", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri(project.PathOf("app.py")), ["languageId"] = "python", ["version"] = 1, ["text"] = project.Read("app.py") },
+        });
+        var diagnostic = client.DiagnosticsOf(project.PathOf("manifest.json")).Single(d => (string?)d!["code"] == "CL1007")!;
+
+        Assert.Equal("connect-lint", (string?)diagnostic["source"]);
+        Assert.Equal(2, (int?)diagnostic["severity"]);
+        Assert.EndsWith("/rules-docs/CL1007.md", (string?)diagnostic["codeDescription"]!["href"]);
+        Assert.StartsWith("'app.py' changed since manifest.json was written", (string?)diagnostic["message"]);
+    }
+
+    [Fact]
+    public void QuickFix_AndFixAll_AreWorkspaceEdits_AndASaveRechecks()
+    {
+        using var project = StaleProject();
+        using var client = Start(project);
+        var manifest = project.PathOf("manifest.json");
+        var stale = client.DiagnosticsOf(manifest).Single(d => (string?)d!["code"] == "CL1007")!;
+
+        var actions = client.Request("textDocument/codeAction", new JsonObject
+        {
+            ["textDocument"] = Document(manifest),
+            ["range"] = stale["range"]!.DeepClone(),
+            ["context"] = new JsonObject { ["diagnostics"] = new JsonArray(stale.DeepClone()) },
+        })!.AsArray();
+        var quickFix = actions.Single(a => (string?)a!["kind"] == "quickfix")!;
+        Assert.StartsWith("Update the checksum of 'app.py' (CL1007)", (string?)quickFix["title"]);
+        Assert.True((bool?)quickFix["isPreferred"]);
+        var edit = quickFix["edit"]!["documentChanges"]![0]!;
+        Assert.Equal(Uri(manifest), (string?)edit["textDocument"]!["uri"]);
+        var newText = (string)edit["edits"]![0]!["newText"]!;
+        Assert.Matches("^\"[0-9a-f]{32}\"$", newText);
+        Assert.Contains(actions, a => (string?)a!["kind"] == "source.fixAll.connect-lint");
+
+        // The editor applies the edit and saves: the server checks again and the problem is gone.
+        var range = edit["edits"]![0]!["range"]!;
+        var lines = project.Read("manifest.json").Split('\n');
+        var line = (int)range["start"]!["line"]!;
+        lines[line] = lines[line][..(int)range["start"]!["character"]!] + newText + lines[line][(int)range["end"]!["character"]!..];
+        project.Write("manifest.json", string.Join('\n', lines));
+        client.Notify("textDocument/didSave", new JsonObject { ["textDocument"] = Document(manifest) });
+
+        Assert.DoesNotContain(client.DiagnosticsOf(manifest), d => (string?)d!["code"] == "CL1007");
+    }
+
+    [Fact]
+    public void WriteManifestCommand_WritesIt_AndClearsCL1001()
+    {
+        using var project = TempProject.FromFixture("parity/01-minimal/app");
+        project.Write("pyproject.toml", $"[tool.connect-lint]\npython = \"{TestPython.Path}\"\n");
+        using var client = Start(project);
+        var missing = client.DiagnosticsOf(project.PathOf("manifest.json"));
+        Assert.Contains(missing, d => (string?)d!["code"] == "CL1001");
+
+        var actions = client.Request("textDocument/codeAction", new JsonObject
+        {
+            ["textDocument"] = Document(project.PathOf("manifest.json")),
+            ["range"] = missing[0]!["range"]!.DeepClone(),
+            ["context"] = new JsonObject { ["diagnostics"] = new JsonArray() },
+        })!.AsArray();
+        var command = actions.Select(a => a!["command"]).Single(c => c is not null)!;
+        client.Request("workspace/executeCommand", new JsonObject { ["command"] = command["command"]!.DeepClone(), ["arguments"] = command["arguments"]!.DeepClone() });
+
+        Assert.True(File.Exists(project.PathOf("manifest.json")));
+        Assert.DoesNotContain(client.DiagnosticsOf(project.PathOf("manifest.json")), d => (string?)d!["code"] == "CL1001");
+    }
+
+    [Fact]
+    public void ShutdownAndExit_EndTheServer()
+    {
+        using var project = TempProject.FromFixture("parity/01-minimal/app");
+        using var client = Start(project);
+
+        Assert.Null(client.Request("shutdown", null));
+        client.Notify("exit", null);
+
+        Assert.True(client.Process.WaitForExit(10_000));
+        Assert.Equal(0, client.Process.ExitCode);
+    }
+}
