@@ -13,4 +13,6 @@ echo
 bench/monorepo.sh "$runs"
 echo
 bench/write-manifest.sh
+echo
+"$python" bench/server-recheck.py "$tool" "$runs"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

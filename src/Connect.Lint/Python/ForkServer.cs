@@ -229,6 +229,13 @@ public sealed class ForkServers : IDisposable
     public static ForkServers? For(int deployments) =>
         deployments > 1 && OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable("CONNECT_LINT_NO_FORK_SERVER") != "1" ? new ForkServers() : null;
 
+    /// <summary>
+    /// For a process that checks again and again (the language server): one warm interpreter per Python, on Linux,
+    /// for as long as the scope lives. Null where forking is not used (another OS, CONNECT_LINT_NO_FORK_SERVER=1).
+    /// </summary>
+    public static ForkServers? ForLongRun() =>
+        OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable("CONNECT_LINT_NO_FORK_SERVER") != "1" ? new ForkServers() : null;
+
     internal static ForkServer? ServerFor(BridgeRequest request)
     {
         if (CurrentScope.Value is not { } scope || request.StaticOnly)

@@ -16,7 +16,7 @@ namespace Connect.Lint.Server;
 public sealed class LanguageServer
 {
     /// <summary>Saves in quick succession (format-on-save, a save-all) make one check.</summary>
-    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(150);
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(50);
 
     public const string WriteManifestCommand = "connect-lint.writeManifest";
     public const string FixAllKind = "source.fixAll.connect-lint";
@@ -28,6 +28,9 @@ public sealed class LanguageServer
     private readonly TaskCompletionSource _exited = new();
     private JsonRpc? _rpc;
     private IReadOnlyList<string> _workspaceFolders = [];
+
+    /// <summary>Whether checks fork a warm interpreter (said in the server's log at start).</summary>
+    public bool WarmPython { get; init; }
 
     /// <summary>Completes when the client sent exit.</summary>
     public Task Exited => _exited.Task;
@@ -56,6 +59,9 @@ public sealed class LanguageServer
     public void Initialized() =>
         _ = Task.Run(async () =>
         {
+            await Notify("window/logMessage", new MessageParams(3, WarmPython
+                ? "connect-lint: imports run in a fork of a warm interpreter per Python (fork server)"
+                : "connect-lint: imports run in a new Python process each time (no fork server: not Linux, or CONNECT_LINT_NO_FORK_SERVER=1)")).ConfigureAwait(false);
             foreach (var target in _workspaceFolders.Count == 0 ? [] : DeploymentDiscovery.Find(_workspaceFolders))
             {
                 await CheckAsync(target.Directory).ConfigureAwait(false);
