@@ -207,6 +207,7 @@ namespace Connect.Lint
             var showFixes = new Option<bool>("--show-fixes") { Description = "After the report, list what --fix settled (or, without --fix, would settle) per file and rule." };
             var quiet = new Option<bool>("--quiet", "-q") { Description = "Print the problems and nothing else (no summary, no notices)." };
             var verbose = new Option<bool>("--verbose", "-v") { Description = "Also say per deployment how many files and rules were checked, and how long it took." };
+            var watch = new Option<bool>("--watch") { Description = "Check again whenever a file of a deployment changes, until interrupted (a warm Python makes re-checks fast)." };
             var output = new Option<string>("--output", "-o") { Description = "Write the report to this file instead of stdout." };
             var pythonHost = HostOption();
             var importTimeout = TimeoutOption();
@@ -215,7 +216,7 @@ namespace Connect.Lint
             var failLevel = new Option<string>("--fail-level") { Description = "Lowest severity that makes the exit code 1.", DefaultValueFactory = _ => "warning" };
             failLevel.AcceptOnlyFromAmong("error", "warning", "note");
             var showSettings = new Option<bool>("--show-settings") { Description = "Print each deployment's resolved settings and where each came from ([tool.connect-lint] in pyproject.toml, the command line, defaults); check nothing." };
-            foreach (var option in new Option[] { python, pythonHost, importTimeout, noPython, noCache, fix, unsafeFixes, diff, select, ignore, exclude, exitZero, format, output, failLevel, statistics, showFixes, quiet, verbose, showSettings })
+            foreach (var option in new Option[] { python, pythonHost, importTimeout, noPython, noCache, fix, unsafeFixes, diff, select, ignore, exclude, exitZero, format, output, failLevel, statistics, showFixes, quiet, verbose, watch, showSettings })
             {
                 command.Options.Add(option);
             }
@@ -236,6 +237,7 @@ namespace Connect.Lint
                     ShowFixes = result.GetValue(showFixes),
                     Quiet = result.GetValue(quiet),
                     Verbose = result.GetValue(verbose),
+                    Watch = result.GetValue(watch),
                     Output = ReportFile.Validate(result.GetValue(output)),
                     FailLevel = level,
                     ShowSettings = result.GetValue(showSettings),

@@ -30,6 +30,9 @@ public sealed record CheckOptions
 
     /// <summary>-v: one more line per deployment on stderr (files, rules, time).</summary>
     public bool Verbose { get; init; }
+
+    /// <summary>--watch: check again whenever a file of a deployment changes, until interrupted.</summary>
+    public bool Watch { get; init; }
     public string? Output { get; init; }
     public Severity FailLevel { get; init; } = Severity.Warning;
 
@@ -44,6 +47,21 @@ public sealed record CheckOptions
 public static class CheckCommand
 {
     public static int Run(CheckOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        if (!options.Watch)
+        {
+            return RunOnce(options, stdout, stderr);
+        }
+
+        if (options.Fix || options.Diff || options.Output is not null || options.ShowSettings)
+        {
+            throw new UsageException("--watch reports to the terminal: it does not combine with --fix, --diff, --output or --show-settings");
+        }
+
+        return CheckWatcher.Run(options, stdout, stderr, () => RunOnce(options, stdout, stderr));
+    }
+
+    private static int RunOnce(CheckOptions options, TextWriter stdout, TextWriter stderr)
     {
         if (options.Statistics && options.Format is not ("text" or "concise" or "json"))
         {

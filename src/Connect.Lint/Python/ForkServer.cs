@@ -227,7 +227,7 @@ public sealed class ForkServers : IDisposable
 
     /// <summary>Starts a scope when it can help: several deployments, on Linux.</summary>
     public static ForkServers? For(int deployments) =>
-        deployments > 1 && OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable("CONNECT_LINT_NO_FORK_SERVER") != "1" ? new ForkServers() : null;
+        deployments > 1 && CurrentScope.Value is null && OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable("CONNECT_LINT_NO_FORK_SERVER") != "1" ? new ForkServers() : null;
 
     /// <summary>
     /// For a process that checks again and again (the language server): one warm interpreter per Python, on Linux,
