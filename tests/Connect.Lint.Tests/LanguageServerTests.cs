@@ -125,7 +125,7 @@ public sealed class LanguageServerTests
 
     internal static string Uri(string path) => new Uri(path).AbsoluteUri;
 
-    internal static Client Start(TempProject project, string? program = null)
+    internal static Client Start(TempProject project, string? program = null, JsonObject? initializationOptions = null)
     {
         var client = new Client(project.Root, program);
         var result = client.Request("initialize", new JsonObject
@@ -134,6 +134,7 @@ public sealed class LanguageServerTests
             ["rootUri"] = Uri(project.Directory),
             ["capabilities"] = new JsonObject(),
             ["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = Uri(project.Directory), ["name"] = "project" }),
+            ["initializationOptions"] = initializationOptions,
         })!;
         Assert.Equal("connect-lint", (string?)result["serverInfo"]!["name"]);
         Assert.Contains("source.fixAll.connect-lint", result["capabilities"]!["codeActionProvider"]!["codeActionKinds"]!.AsArray().Select(k => (string?)k));
@@ -224,6 +225,25 @@ public sealed class LanguageServerTests
 
         Assert.True(File.Exists(project.PathOf("manifest.json")));
         Assert.DoesNotContain(client.DiagnosticsOf(project.PathOf("manifest.json")), d => (string?)d!["code"] == "CL1001");
+    }
+
+    /// <summary>The editor is never left waiting on a hanging import: the files' own problems come first, the import's at its timeout.</summary>
+    [Fact]
+    public void HangingImport_TheFilesOwnDiagnosticsArriveFirst_ThenTheTimeout()
+    {
+        using var project = StaleProject();
+        project.Write("app.py", "import time\ntime.sleep(120)\n" + project.Read("app.py"));
+        using var client = Start(project, initializationOptions: new JsonObject { ["importTimeout"] = 3 });
+        var started = Stopwatch.StartNew();
+
+        var first = client.DiagnosticsOf(project.PathOf("manifest.json"));
+        var firstArrived = started.Elapsed;
+        var timedOut = client.WaitFor(m => (string?)m["method"] == "textDocument/publishDiagnostics"
+                                            && m["params"]!["diagnostics"]!.AsArray().Any(d => (string?)d!["code"] == "CL2005"));
+
+        Assert.Contains(first, d => (string?)d!["code"] == "CL1007");
+        Assert.True(firstArrived < TimeSpan.FromSeconds(3), $"the files' own diagnostics took {firstArrived.TotalSeconds:0.0} s");
+        Assert.Equal(Uri(project.PathOf("app.py")), (string?)timedOut["params"]!["uri"]);
     }
 
     [Fact]

@@ -18,16 +18,21 @@ public sealed class LanguageServer
     /// <summary>Saves in quick succession (format-on-save, a save-all) make one check.</summary>
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>An import slower than this gets the files' own diagnostics published first (the import may hang until its timeout).</summary>
+    private static readonly TimeSpan SlowImport = TimeSpan.FromSeconds(1);
+
     public const string WriteManifestCommand = "connect-lint.writeManifest";
     public const string FixAllKind = "source.fixAll.connect-lint";
 
-    private readonly SemaphoreSlim _oneCheckAtATime = new(1, 1);
+    /// <summary>One check at a time per deployment; deployments do not wait for each other (one import may hang).</summary>
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _checking = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _pending = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyList<Diagnostic>> _found = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HashSet<string>> _published = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _exited = new();
     private JsonRpc? _rpc;
     private IReadOnlyList<string> _workspaceFolders = [];
+    private CommandLineSettings _settings = CommandLineSettings.None;
 
     /// <summary>Whether checks fork a warm interpreter (said in the server's log at start).</summary>
     public bool WarmPython { get; init; }
@@ -42,6 +47,12 @@ public sealed class LanguageServer
     {
         _workspaceFolders = (request.WorkspaceFolders?.Select(f => f.Uri) ?? (request.RootUri is { } root ? [root] : []))
             .Select(LspConversions.PathOf).OfType<string>().ToList();
+        // initializationOptions: {"importTimeout": seconds}, as check's --import-timeout.
+        if (request.InitializationOptions is { ValueKind: System.Text.Json.JsonValueKind.Object } options
+            && options.TryGetProperty("importTimeout", out var timeout) && timeout.TryGetDouble(out var seconds) && seconds > 0 && seconds <= 3600)
+        {
+            _settings = _settings with { ImportTimeoutSeconds = seconds };
+        }
         return new
         {
             capabilities = new
@@ -205,26 +216,27 @@ public sealed class LanguageServer
         });
     }
 
-    /// <summary>Runs the pipeline for one deployment and publishes every file's diagnostics (empty for files that had some).</summary>
+    /// <summary>
+    /// Runs the pipeline for one deployment and publishes every file's diagnostics (empty for files that had some).
+    /// When the import is slow, the diagnostics that need no Python are published first, so a hanging import (cut
+    /// at the import timeout, as in check) never leaves the editor without the files' own problems.
+    /// </summary>
     private async Task CheckAsync(string directory)
     {
-        await _oneCheckAtATime.WaitAsync().ConfigureAwait(false);
+        var gate = _checking.GetOrAdd(directory, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync().ConfigureAwait(false);
         try
         {
             var target = new DeploymentTarget(directory, true);
-            var settings = AnalysisPipeline.ResolveSettings(target, CommandLineSettings.None);
-            var loaded = AnalysisPipeline.Load(target, settings);
-            var found = AnalysisPipeline.Analyse(loaded.Deployment, settings).Select(Output.ReportSanitizer.ForReport).ToList();
-            _found[directory] = found;
-            var byFile = found.GroupBy(d => LspConversions.UriOf(d.Location.FilePath)).ToDictionary(g => g.Key, g => g.ToList());
-            var before = _published.GetValueOrDefault(directory) ?? [];
-            foreach (var uri in before.Union(byFile.Keys))
+            var settings = AnalysisPipeline.ResolveSettings(target, _settings);
+            var full = Task.Run(() => Analyse(target, settings));
+            if (settings.RunPython.Value && await Task.WhenAny(full, Task.Delay(SlowImport)).ConfigureAwait(false) != full)
             {
-                var diagnostics = byFile.TryGetValue(uri, out var list) ? list.Select(LspConversions.DiagnosticOf).ToList() : [];
-                await Notify("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, diagnostics)).ConfigureAwait(false);
+                var withoutPython = settings with { RunPython = new Setting<bool>(false, "the import is still running") };
+                await PublishAsync(directory, Analyse(target, withoutPython), remember: false).ConfigureAwait(false);
             }
 
-            _published[directory] = [.. byFile.Keys];
+            await PublishAsync(directory, await full.ConfigureAwait(false), remember: true).ConfigureAwait(false);
         }
         catch (Exception e) when (e is UsageException or Configuration.ConfigException or IOException or UnauthorizedAccessException)
         {
@@ -232,8 +244,33 @@ public sealed class LanguageServer
         }
         finally
         {
-            _oneCheckAtATime.Release();
+            gate.Release();
         }
+    }
+
+    private static List<Diagnostic> Analyse(DeploymentTarget target, DeploymentSettings settings)
+    {
+        var loaded = AnalysisPipeline.Load(target, settings);
+        return AnalysisPipeline.Analyse(loaded.Deployment, settings).Select(Output.ReportSanitizer.ForReport).ToList();
+    }
+
+    /// <param name="remember">False for the interim diagnostics of a slow import: code actions use the complete ones.</param>
+    private async Task PublishAsync(string directory, List<Diagnostic> found, bool remember)
+    {
+        if (remember)
+        {
+            _found[directory] = found;
+        }
+
+        var byFile = found.GroupBy(d => LspConversions.UriOf(d.Location.FilePath)).ToDictionary(g => g.Key, g => g.ToList());
+        var before = _published.GetValueOrDefault(directory) ?? [];
+        foreach (var uri in before.Union(byFile.Keys))
+        {
+            var diagnostics = byFile.TryGetValue(uri, out var list) ? list.Select(LspConversions.DiagnosticOf).ToList() : [];
+            await Notify("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, diagnostics)).ConfigureAwait(false);
+        }
+
+        _published[directory] = [.. byFile.Keys];
     }
 
     private Task Show(int type, string message) => Notify("window/showMessage", new MessageParams(type, Output.ReportSanitizer.OneLine(message)));
