@@ -227,6 +227,26 @@ public sealed class LanguageServerTests
         Assert.DoesNotContain(client.DiagnosticsOf(project.PathOf("manifest.json")), d => (string?)d!["code"] == "CL1001");
     }
 
+    [Fact]
+    public void WatchedFileChange_OfADataFile_Rechecks()
+    {
+        using var project = TempProject.FromFixture("parity/01-minimal/app");
+        project.Write("data.csv", "a,b\n");
+        project.Write("pyproject.toml", $"[tool.connect-lint]\npython = \"{TestPython.Path}\"\n");
+        Assert.Equal(0, project.Run("write-manifest", "project", "--python", TestPython.Path).ExitCode);
+        using var client = Start(project);
+        client.WaitFor(m => (string?)m["method"] == "window/logMessage");
+        Thread.Sleep(2000); // the start-up check of a clean deployment publishes nothing: give it time to end
+
+        File.Delete(project.PathOf("data.csv"));
+        client.Notify("workspace/didChangeWatchedFiles", new JsonObject
+        {
+            ["changes"] = new JsonArray(new JsonObject { ["uri"] = Uri(project.PathOf("data.csv")), ["type"] = 3 }),
+        });
+
+        Assert.Contains(client.DiagnosticsOf(project.PathOf("manifest.json")), d => (string?)d!["code"] == "CL1006");
+    }
+
     /// <summary>The editor is never left waiting on a hanging import: the files' own problems come first, the import's at its timeout.</summary>
     [Fact]
     public void HangingImport_TheFilesOwnDiagnosticsArriveFirst_ThenTheTimeout()
