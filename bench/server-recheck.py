@@ -64,13 +64,19 @@ def diagnostics_for(uri, broken):
     return matches
 
 
-def recheck_latencies(warm):
+def example_copy():
+    """The example in a temporary directory, without its app.run() (which would stand out from a bare import)."""
     directory = tempfile.mkdtemp()
+    shutil.copytree(os.path.join(root, "examples", "inventory-api"), directory, dirs_exist_ok=True)
+    app = os.path.join(directory, "app.py")
+    source = open(app).read().replace("app.run(", "pass  # app.run(")
+    open(app, "w").write(source)
+    return directory, app, source
+
+
+def recheck_latencies(warm):
+    directory, app, source = example_copy()
     try:
-        shutil.copytree(os.path.join(root, "examples", "inventory-api"), directory, dirs_exist_ok=True)
-        app = os.path.join(directory, "app.py")
-        source = open(app).read().replace("app.run(", "pass  # app.run(")
-        open(app, "w").write(source)
         with open(os.path.join(directory, "pyproject.toml"), "w") as handle:
             handle.write('[tool.connect-lint]\npython = "%s"\n' % python)
         environment = dict(os.environ)
@@ -102,12 +108,8 @@ def recheck_latencies(warm):
 
 
 def bare_import():
-    directory = tempfile.mkdtemp()
+    directory, _, _ = example_copy()
     try:
-        shutil.copytree(os.path.join(root, "examples", "inventory-api"), directory, dirs_exist_ok=True)
-        app = os.path.join(directory, "app.py")
-        source = open(app).read().replace("app.run(", "pass  # app.run(")
-        open(app, "w").write(source)
         times = []
         for _ in range(runs + 1):
             started = time.perf_counter()
