@@ -247,6 +247,31 @@ public sealed class LanguageServerTests
         Assert.Contains(client.DiagnosticsOf(project.PathOf("manifest.json")), d => (string?)d!["code"] == "CL1006");
     }
 
+    /// <summary>A package installed into the interpreter's environment makes the warm interpreter stale: it is replaced, and said so.</summary>
+    [Fact]
+    public void InstallIntoTheEnvironment_RestartsTheWarmInterpreter()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // the fork server is Linux-only
+        }
+
+        using var project = TempProject.FromFixture("parity/01-minimal/app");
+        var venv = TestVenv.Create(project.PathOf("../venv"));
+        project.Write("pyproject.toml", $"[tool.connect-lint]\npython = \"{venv.Python}\"\n");
+        using var client = Start(project);
+        Assert.Contains("fork of a warm interpreter", (string?)client.WaitFor(m => (string?)m["method"] == "window/logMessage")["params"]!["message"]);
+        client.Notify("textDocument/didSave", new JsonObject { ["textDocument"] = Document(project.PathOf("app.py")) });
+        Thread.Sleep(3000); // the warm interpreter has started and served a check
+
+        venv.Install("tinydep", "1.0", new Dictionary<string, string> { ["tinydep.py"] = "" });
+        project.Write("app.py", project.Read("app.py") + "\n# edited\n");
+        client.Notify("textDocument/didSave", new JsonObject { ["textDocument"] = Document(project.PathOf("app.py")) });
+
+        var restarted = client.WaitFor(m => (string?)m["method"] == "window/logMessage" && ((string?)m["params"]!["message"])!.Contains("changed"));
+        Assert.Equal($"connect-lint: the environment of {Path.GetFullPath(venv.Python)} changed: its warm interpreter was restarted", (string?)restarted["params"]!["message"]);
+    }
+
     /// <summary>The editor is never left waiting on a hanging import: the files' own problems come first, the import's at its timeout.</summary>
     [Fact]
     public void HangingImport_TheFilesOwnDiagnosticsArriveFirst_ThenTheTimeout()

@@ -20,6 +20,7 @@ internal sealed class ForkServer : IDisposable
     private readonly Process _process;
     private readonly ConcurrentDictionary<int, Pending> _pending = new();
     private readonly TaskCompletionSource<IReadOnlySet<string>> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private IReadOnlyList<(string Path, DateTime Modified)> _environment = [];
     private readonly object _writeGate = new();
     private int _nextId;
 
@@ -71,6 +72,15 @@ internal sealed class ForkServer : IDisposable
 
         return null;
     }
+
+    /// <summary>
+    /// Whether the interpreter and the directories its modules come from are as they were when it started: a pip
+    /// install or upgrade changes a site-packages directory, and a replaced interpreter its own file.
+    /// </summary>
+    public bool EnvironmentUnchanged() => _environment.SequenceEqual(Stamp(_environment.Select(e => e.Path)));
+
+    private static List<(string Path, DateTime Modified)> Stamp(IEnumerable<string> paths) =>
+        paths.Select(p => (p, File.Exists(p) ? File.GetLastWriteTimeUtc(p) : Directory.Exists(p) ? Directory.GetLastWriteTimeUtc(p) : DateTime.MinValue)).ToList();
 
     /// <summary>Whether the deployment's own top-level modules leave what the server preloaded alone.</summary>
     public bool CanServe(string directory)
@@ -159,6 +169,7 @@ internal sealed class ForkServer : IDisposable
                 switch (root.GetProperty("event").GetString())
                 {
                     case "ready":
+                        _environment = Stamp([Interpreter.Path, .. root.TryGetProperty("path", out var path) ? path.EnumerateArray().Select(p => p.GetString()!) : []]);
                         _ready.TrySetResult(root.GetProperty("preloaded").EnumerateArray().Select(n => n.GetString()!).ToHashSet(StringComparer.Ordinal));
                         break;
                     case "started" when _pending.TryGetValue(root.GetProperty("id").GetInt32(), out var started):
@@ -218,6 +229,10 @@ public sealed class ForkServers : IDisposable
     private static readonly AsyncLocal<ForkServers?> CurrentScope = new();
     private readonly ConcurrentDictionary<string, Lazy<ForkServer?>> _servers = new(StringComparer.Ordinal);
     private readonly ForkServers? _outer;
+    private readonly ConcurrentBag<ForkServer> _retired = [];
+
+    /// <summary>Told the interpreter's path when its warm process was replaced because its environment changed.</summary>
+    public Action<string>? Restarted { get; init; }
 
     private ForkServers()
     {
@@ -233,8 +248,9 @@ public sealed class ForkServers : IDisposable
     /// For a process that checks again and again (the language server): one warm interpreter per Python, on Linux,
     /// for as long as the scope lives. Null where forking is not used (another OS, CONNECT_LINT_NO_FORK_SERVER=1).
     /// </summary>
-    public static ForkServers? ForLongRun() =>
-        OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable("CONNECT_LINT_NO_FORK_SERVER") != "1" ? new ForkServers() : null;
+    /// <param name="restarted">Told when an interpreter's warm process is replaced because its environment changed.</param>
+    public static ForkServers? ForLongRun(Action<string>? restarted = null) =>
+        OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable("CONNECT_LINT_NO_FORK_SERVER") != "1" ? new ForkServers { Restarted = restarted } : null;
 
     internal static ForkServer? ServerFor(BridgeRequest request)
     {
@@ -243,16 +259,24 @@ public sealed class ForkServers : IDisposable
             return null;
         }
 
-        var server = scope._servers.GetOrAdd(request.Interpreter.Path, _ => new Lazy<ForkServer?>(() => ForkServer.TryStart(request.Interpreter))).Value;
+        var entry = scope._servers.GetOrAdd(request.Interpreter.Path, _ => new Lazy<ForkServer?>(() => ForkServer.TryStart(request.Interpreter)));
+        if (entry.Value is { } stale && !stale.EnvironmentUnchanged()
+            && scope._servers.TryUpdate(request.Interpreter.Path, new Lazy<ForkServer?>(() => ForkServer.TryStart(request.Interpreter)), entry))
+        {
+            scope._retired.Add(stale); // a check still forking from it finishes; it goes with the scope
+            scope.Restarted?.Invoke(request.Interpreter.Path);
+        }
+
+        var server = scope._servers[request.Interpreter.Path].Value;
         return server is not null && server.CanServe(request.Directory) ? server : null;
     }
 
     public void Dispose()
     {
         CurrentScope.Value = _outer;
-        foreach (var server in _servers.Values.Where(s => s.IsValueCreated))
+        foreach (var server in _servers.Values.Where(s => s.IsValueCreated).Select(s => s.Value).Concat(_retired))
         {
-            server.Value?.Dispose();
+            server?.Dispose();
         }
     }
 }

@@ -35,7 +35,7 @@ public sealed class LanguageServer
     private CommandLineSettings _settings = CommandLineSettings.None;
 
     /// <summary>Whether checks fork a warm interpreter (said in the server's log at start).</summary>
-    public bool WarmPython { get; init; }
+    public bool WarmPython { get; set; }
 
     /// <summary>Completes when the client sent exit.</summary>
     public Task Exited => _exited.Task;
@@ -272,6 +272,9 @@ public sealed class LanguageServer
 
         _published[directory] = [.. byFile.Keys];
     }
+
+    /// <summary>A line in the client's log (window/logMessage), not awaited.</summary>
+    public void Log(string message) => _ = Notify("window/logMessage", new MessageParams(3, Output.ReportSanitizer.OneLine(message)));
 
     private Task Show(int type, string message) => Notify("window/showMessage", new MessageParams(type, Output.ReportSanitizer.OneLine(message)));
 

@@ -13,9 +13,11 @@ public static class ServerCommand
         var formatter = new SystemTextJsonFormatter();
         formatter.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         formatter.JsonSerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never;
-        // A warm Python per interpreter for the server's lifetime: a re-check after a save forks it instead of starting Python.
-        using var warm = Python.ForkServers.ForLongRun();
-        var server = new LanguageServer { WarmPython = warm is not null };
+        var server = new LanguageServer();
+        // A warm Python per interpreter for the server's lifetime: a re-check after a save forks it instead of starting
+        // Python. A pip install into its environment replaces it (what it preloaded would be stale).
+        using var warm = Python.ForkServers.ForLongRun(interpreter => server.Log($"connect-lint: the environment of {interpreter} changed: its warm interpreter was restarted"));
+        server.WarmPython = warm is not null;
         using var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, input, formatter));
         rpc.AddLocalRpcTarget(server, new JsonRpcTargetOptions { AllowNonPublicInvocation = false });
         server.Attach(rpc);

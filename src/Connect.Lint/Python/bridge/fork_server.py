@@ -72,7 +72,9 @@ def server_main():
             pass
     preloaded = sorted({name.split(".")[0] for name in set(sys.modules) - preloaded})
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps the supervisors
-    _event(channel, {"event": "ready", "protocol": PROTOCOL, "preloaded": preloaded})
+    # Where its modules come from: a change there (a pip install) makes what it preloaded stale.
+    path = sorted({os.path.abspath(entry) for entry in sys.path if entry and os.path.isdir(entry)})
+    _event(channel, {"event": "ready", "protocol": PROTOCOL, "preloaded": preloaded, "path": path})
     for line in sys.stdin.buffer:
         message = loads(line)
         if os.fork() == 0:
