@@ -123,6 +123,19 @@ public sealed class WriteManifestFlagsTests
     }
 
     [Fact]
+    public void DirectoryWithoutAFlaskApp_NorRequirements_IsRefusedBeforeAnythingIsWritten()
+    {
+        using var project = TempProject.Empty();
+        project.Write("app.py", "print('no app here')\n");
+
+        var run = project.Run("write-manifest", "project", "-p", TestPython.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("no Flask app found", run.Stderr);
+        Assert.Equal(["app.py"], Directory.GetFiles(project.Directory).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void Verbose_ListsEveryFileWritten()
     {
         using var project = Factory();

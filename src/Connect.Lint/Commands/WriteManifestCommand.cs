@@ -79,9 +79,17 @@ public static class WriteManifestCommand
             (packageFile, choices) = (exported, choices with { PackageManager = manager });
         }
 
+        var policy = new FileAccessPolicy(directory);
         var requirementsPath = Path.Combine(directory, packageFile ?? "requirements.txt");
         if (options.ForceGenerate || !File.Exists(requirementsPath))
         {
+            // Refuse a directory with no app before writing anything into it (the check below needs the file first).
+            var inventory = FileInventory.Build(policy, [.. options.Exclude.Select(e => RsconnectGlob.Create(e, directory))], null, named).Files;
+            if (entrypoint is null && !FlaskAppSearch.AnyIn(inventory, policy.SourceOf))
+            {
+                throw NoFlaskApp(directory);
+            }
+
             var existed = File.Exists(requirementsPath);
             AtomicFile.WriteText(requirementsPath, FrozenRequirements.Freeze(python.Interpreter, directory));
             notices.Add($"{(existed ? "rewrote" : "wrote")} {DisplayPath.ForLine(requirementsPath)} from pip freeze of {python.Interpreter}: it lists everything installed there, review it");
@@ -108,7 +116,6 @@ public static class WriteManifestCommand
             stderr.WriteLine($"connect-lint: {DisplayPath.Of(manifestPath)}:{error.Line}:{error.Column}: existing manifest not readable ({error.Message}); writing a new one");
         }
 
-        var policy = new FileAccessPolicy(directory);
         string? AskBridge()
         {
             var (facts, _) = PythonBridge.Run(policy, null, deployment.Inventory,
@@ -121,8 +128,7 @@ public static class WriteManifestCommand
         // After the entrypoint was chosen: when no module could be, that message says more.
         if (entrypoint is null && deployment.Manifest?.Entrypoint is null && !FlaskAppSearch.AnyIn(deployment.Inventory, policy.SourceOf))
         {
-            throw new UsageException($"{DisplayPath.ForLine(directory)}: no Flask app found (looked in its .py files for {FlaskAppSearch.WhatIsLookedFor}); " +
-                                     "pass --entrypoint module:app if the app is made another way");
+            throw NoFlaskApp(directory);
         }
 
         AtomicFile.WriteText(manifestPath, generated.WriteTo);
@@ -150,6 +156,10 @@ public static class WriteManifestCommand
 
         return 0;
     }
+
+    private static UsageException NoFlaskApp(string directory) =>
+        new($"{DisplayPath.ForLine(directory)}: no Flask app found (looked in its .py files for {FlaskAppSearch.WhatIsLookedFor}); " +
+            "pass --entrypoint module:app if the app is made another way");
 
     /// <summary>EXTRA_FILES as rsconnect takes them: paths from here (or absolute) that must exist inside DIR.</summary>
     private static HashSet<string> ExtraFiles(string directory, IReadOnlyList<string> extras)
