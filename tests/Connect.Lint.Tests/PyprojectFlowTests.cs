@@ -67,6 +67,18 @@ public sealed class PyprojectFlowTests
     }
 
     [Fact]
+    public void ToolRsconnect_EntrypointConnectCannotImport_IsRefused_NamingTheTable()
+    {
+        using var project = Project("[tool.rsconnect]\napp_mode = \"python-api\"\nentrypoint = \"app.py\"\n");
+        project.Write("requirements.txt", "flask\n");
+
+        var run = project.Run("write-manifest", "project", "-p", TestPython.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("connect-lint: error: pyproject.toml's [tool.rsconnect] entrypoint 'app.py': the module 'app.py' ends in '.py'", run.Stderr);
+    }
+
+    [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void UvLock_IsExportedWithUv_IntoRequirementsTxtLock_OrSaysUvIsMissing()
     {

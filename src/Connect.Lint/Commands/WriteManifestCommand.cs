@@ -60,7 +60,13 @@ public static class WriteManifestCommand
                                      "use 'rsconnect write-manifest pyproject' for other content");
         }
 
-        // rsconnect's precedence: the flag, then [tool.rsconnect], then the default.
+        // rsconnect's precedence: the flag, then [tool.rsconnect], then the default. rsconnect writes the table's
+        // entrypoint as it is; one Connect cannot import ("app.py") is refused here, naming where it came from.
+        if (options.Entrypoint is null && tool?.Entrypoint is { } configured && Rules.Model.Entrypoint.SyntaxProblem(configured) is { } syntax)
+        {
+            throw new UsageException($"pyproject.toml's [tool.rsconnect] entrypoint '{configured}': {syntax}");
+        }
+
         var entrypoint = options.Entrypoint ?? tool?.Entrypoint;
         var packageFile = RequirementsFile(directory, options.RequirementsFile ?? tool?.RequirementsFile);
         var interpreter = InterpreterLocator.Locate(directory, options.Python, System.Environment.GetEnvironmentVariable)
