@@ -7,4 +7,5 @@ npm install --silent --no-audit --no-fund >/dev/null
 npm run --silent compile
 npm run --silent package >/dev/null
 ls connect-lint.vsix
+node --check out/extension.js  # the bundle the package holds parses
 node test/smoke.js

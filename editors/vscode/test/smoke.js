@@ -24,7 +24,9 @@ Module._load = function (request, ...rest) {
   return resolve.call(this, request, ...rest);
 };
 
-const extension = require("../out/extension.js");
+// The unbundled build (tsc), so that the language client it requires can be replaced by a recorder; the package
+// holds the same code bundled by esbuild.
+const extension = require("../out-tsc/extension.js");
 extension.activate({ subscriptions: [] }).then(() => {
   assert.strictEqual(recorded.clients.length, 1);
   const { serverOptions, clientOptions } = recorded.clients[0];
