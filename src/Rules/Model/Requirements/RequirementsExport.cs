@@ -38,12 +38,14 @@ public static partial class RequirementsExport
         text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Skip(1).Where(l => l.Trim().Length > 0).Select(l => l.Trim()).ToList();
 
     /// <summary>rsconnect's filter: no line naming rsconnect, no pip "[notice]" line.</summary>
-    private static bool KeptByRsconnect(string line) =>
+    public static bool KeptByRsconnect(string line) =>
         !line.Contains("rsconnect", StringComparison.Ordinal) && !line.StartsWith("[notice]", StringComparison.Ordinal);
 
-    /// <summary>As Python prints <c>datetime.now(timezone.utc)</c>.</summary>
+    /// <summary>A UTC time as Python prints <c>datetime.now(timezone.utc)</c>, the form rsconnect's headers use.</summary>
+    public static string PythonUtcTime(DateTime utcNow) => utcNow.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "+00:00";
+
     private static string HeaderLine(string target, string source, DateTime utcNow) =>
-        $"# {target} generated from {source} by connect-lint on {utcNow.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)}+00:00\n";
+        $"# {target} generated from {source} by connect-lint on {PythonUtcTime(utcNow)}\n";
 
     [GeneratedRegex(@"^# requirements\.txt(?:\.lock)? generated from (?<source>pyproject\.toml|uv\.lock) by (?:rsconnect-python|connect-lint) on ")]
     private static partial Regex Header();
