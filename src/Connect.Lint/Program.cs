@@ -183,6 +183,20 @@ namespace Connect.Lint
             };
         }
 
+        /// <summary>--install-timeout when given (a positive number of seconds, at most a day), else null.</summary>
+        private static double? InstallTimeout(ParseResult result, Option<double> option)
+        {
+            if (result.GetResult(option) is not { Implicit: false })
+            {
+                return null;
+            }
+
+            var seconds = result.GetValue(option);
+            return seconds is > 0 and <= 86400
+                ? seconds
+                : throw new UsageException($"--install-timeout {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}: must be a number of seconds above 0 and at most 86400");
+        }
+
         private static string? Said(ParseResult result, Option<string> option) =>
             result.GetResult(option) is { Implicit: false } ? result.GetValue(option) : null;
 
@@ -215,8 +229,15 @@ namespace Connect.Lint
             var noCache = NoCacheOption();
             var failLevel = new Option<string>("--fail-level") { Description = "Lowest severity that makes the exit code 1.", DefaultValueFactory = _ => "warning" };
             failLevel.AcceptOnlyFromAmong("error", "warning", "note");
+            var rehearse = new Option<string>("--rehearse")
+            {
+                Description = "Act out Connect's deploy before the push: a fresh environment from the requirements (pip), the import, then one GET to every parameterless route under a /content/<id> prefix; --rehearse=import stops after the import. Environments are cached (--no-cache: a throwaway one).",
+                Arity = ArgumentArity.ZeroOrOne,
+            };
+            rehearse.AcceptOnlyFromAmong("full", "import");
+            var installTimeout = new Option<double>("--install-timeout") { Description = "Seconds the rehearsal's pip install may take.", DefaultValueFactory = _ => Settings.SettingsResolver.DefaultInstallTimeoutSeconds };
             var showSettings = new Option<bool>("--show-settings") { Description = "Print each deployment's resolved settings and where each came from ([tool.connect-lint] in pyproject.toml, the command line, defaults); check nothing." };
-            foreach (var option in new Option[] { python, pythonHost, importTimeout, noPython, noCache, fix, unsafeFixes, diff, select, ignore, exclude, exitZero, format, output, failLevel, statistics, showFixes, quiet, verbose, watch, showSettings })
+            foreach (var option in new Option[] { python, pythonHost, importTimeout, noPython, noCache, rehearse, installTimeout, fix, unsafeFixes, diff, select, ignore, exclude, exitZero, format, output, failLevel, statistics, showFixes, quiet, verbose, watch, showSettings })
             {
                 command.Options.Add(option);
             }
@@ -241,7 +262,11 @@ namespace Connect.Lint
                     Output = ReportFile.Validate(result.GetValue(output)),
                     FailLevel = level,
                     ShowSettings = result.GetValue(showSettings),
-                    Settings = AnalysisSettings(result, python, pythonHost, importTimeout, noPython, select, ignore, exclude, noCache: noCache),
+                    Settings = AnalysisSettings(result, python, pythonHost, importTimeout, noPython, select, ignore, exclude, noCache: noCache) with
+                    {
+                        Rehearse = result.GetResult(rehearse) is null ? null : Rehearsal.RehearsalModes.Parse(result.GetValue(rehearse)),
+                        InstallTimeoutSeconds = InstallTimeout(result, installTimeout),
+                    },
                 }, stdout, stderr);
             });
             return command;

@@ -170,6 +170,11 @@ public static class CheckCommand
                         (used.FromCache ? ", answer reused (nothing it depends on changed; --no-cache imports again)" : string.Empty));
         }
 
+        if (deployment.Rehearsal is { } rehearsal)
+        {
+            notices.Add(Rehearsal.RehearsalSummary.Describe(rehearsal));
+        }
+
         if (options.Verbose)
         {
             var enabled = Rules.RuleCatalog.All.Count(r => settings.Selection.IsEnabled(r.Descriptor));

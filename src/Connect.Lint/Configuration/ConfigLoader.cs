@@ -22,7 +22,7 @@ public static partial class ConfigLoader
 
     private static readonly HashSet<string> KnownKeys = new(StringComparer.Ordinal)
     {
-        "select", "ignore", "per-file-ignores", "exclude", "python", "server-python-versions", "severity",
+        "select", "ignore", "per-file-ignores", "exclude", "python", "server-python-versions", "severity", "rehearse",
     };
 
     /// <summary>The config that applies to a directory: the nearest pyproject.toml above it that has the section.</summary>
@@ -132,6 +132,16 @@ public static partial class ConfigLoader
                 }
 
                 return config with { ServerPythonVersions = versions };
+            case "rehearse":
+                var word = node.Value switch
+                {
+                    BooleanValueSyntax flag => flag.Value ? "full" : "off",
+                    StringValueSyntax text when text.Value is "import" or "full" => text.Value,
+                    _ => null,
+                };
+                return word is null
+                    ? throw Error(path, node, key, "must be true, false, \"import\" (no requests to the routes) or \"full\"")
+                    : config with { Rehearse = Rehearsal.RehearsalModes.Parse(word) };
             case "per-file-ignores":
                 if (key == "per-file-ignores" && node.Value is InlineTableSyntax inline)
                 {

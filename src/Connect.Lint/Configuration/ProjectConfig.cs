@@ -28,6 +28,9 @@ public sealed record ProjectConfig
 
     public IReadOnlyList<string> ServerPythonVersions { get; init; } = [];
 
+    /// <summary>rehearse = true, "import" or false: what check does of Connect's deploy without --rehearse.</summary>
+    public Rehearsal.RehearsalMode? Rehearse { get; init; }
+
     public IReadOnlyDictionary<string, Severity> Severity { get; init; } = new Dictionary<string, Severity>();
 }
 

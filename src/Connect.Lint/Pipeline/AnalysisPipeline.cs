@@ -57,6 +57,16 @@ public static class AnalysisPipeline
             (deployment, interpreter) = WithInterpreterVersions(deployment, settings, interpreter);
         }
 
+        if (needs.HasFlag(RuleNeeds.Rehearsal) && settings.Rehearsal is { } rehearsal && deployment.Manifest?.IsConnectManifest != false)
+        {
+            interpreter ??= InterpreterLocator.Locate(deployment.Directory, settings.Python.Value, Environment.GetEnvironmentVariable, settings.Python.Source);
+            if (interpreter is not null)
+            {
+                var entrypoint = deployment.Python?.Entrypoint ?? deployment.Manifest?.Entrypoint?.Value ?? "app";
+                deployment = deployment with { Rehearsal = Rehearsal.DeployRehearsal.Run(deployment, interpreter, entrypoint, rehearsal) };
+            }
+        }
+
         Trace.Mark("loaded");
         return new LoadedDeployment(deployment, interpreter);
     }

@@ -68,7 +68,8 @@ public static class LintEngine
         // when Python could not run, is not unused).
         bool IsJudgeable(string code) =>
             enabled.FirstOrDefault(r => string.Equals(r.Descriptor.Id, code, StringComparison.OrdinalIgnoreCase)) is { } rule &&
-            !(rule.Descriptor.Needs.HasFlag(RuleNeeds.PythonImport) && deployment.Python is null);
+            !(rule.Descriptor.Needs.HasFlag(RuleNeeds.PythonImport) && deployment.Python is null) &&
+            !(rule.Descriptor.Needs.HasFlag(RuleNeeds.Rehearsal) && deployment.Rehearsal is null);
         var usage = new SuppressionUsage(used.ToDictionary(p => p.Key, p => (IReadOnlySet<string>)p.Value), IsJudgeable);
         return (kept, usage);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Connect.Lint.Rules.Model.Python;
+using Connect.Lint.Rules.Model.Rehearsal;
 
 namespace Connect.Lint.Python;
 
@@ -33,6 +34,7 @@ public static partial class BridgeAnswer
         PackagesAnswer? packages = null;
         IReadOnlyList<string>? environmentReads = null;
         FilesRead? filesRead = null;
+        ServeFacts? served = null;
         foreach (var line in answerLines)
         {
             using var document = JsonDocument.Parse(line);
@@ -52,6 +54,10 @@ public static partial class BridgeAnswer
                 filesRead = document.RootElement.TryGetProperty("files_read", out var read) && read.ValueKind == JsonValueKind.Object
                     ? new FilesRead(Strings(read.GetProperty("opened")), Strings(read.GetProperty("listed")))
                     : null;
+            }
+            else if (kind == "serve")
+            {
+                served = document.RootElement.Deserialize(BridgeJsonContext.Default.ServeFacts);
             }
             else if (kind == "packages")
             {
@@ -76,6 +82,7 @@ public static partial class BridgeAnswer
             StuckAt = import is null ? UserFrameFromTraceback(stderrTail, request.Directory) : null,
             HardExitCode = import is null && !timedOut ? exitCode : null,
             PackagesAnswer = packages,
+            Served = served,
             EnvironmentReads = environmentReads,
             FilesRead = filesRead,
             AnswerLines = answerLines,

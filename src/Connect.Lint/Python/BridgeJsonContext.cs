@@ -11,4 +11,5 @@ namespace Connect.Lint.Python;
 [JsonSerializable(typeof(BridgeAnswer.StaticMessage))]
 [JsonSerializable(typeof(ImportFacts))]
 [JsonSerializable(typeof(PythonFacts))]
+[JsonSerializable(typeof(Connect.Lint.Rules.Model.Rehearsal.ServeFacts))]
 internal sealed partial class BridgeJsonContext : JsonSerializerContext;

@@ -10,7 +10,7 @@ namespace Connect.Lint.Python;
 public static class BridgeScript
 {
     /// <summary>Each module after the modules it imports from.</summary>
-    public static readonly string[] Modules = ["safe", "static_facts", "recorder", "flask_facts", "import_facts", "environment", "distributions", "main", "fork_server"];
+    public static readonly string[] Modules = ["safe", "static_facts", "recorder", "flask_facts", "import_facts", "serve", "environment", "distributions", "main", "fork_server"];
 
     /// <summary>What the embedded host loads besides: the in-process containment.</summary>
     public static readonly string[] EmbeddedModules = ["embedded"];

@@ -254,7 +254,7 @@ public sealed class ForkServers : IDisposable
 
     internal static ForkServer? ServerFor(BridgeRequest request)
     {
-        if (CurrentScope.Value is not { } scope || request.StaticOnly)
+        if (CurrentScope.Value is not { } scope || request.StaticOnly || request.OwnProcess)
         {
             return null;
         }

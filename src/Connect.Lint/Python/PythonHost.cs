@@ -19,7 +19,16 @@ public sealed record BridgeRequest(InterpreterChoice Interpreter, string Directo
 
     /// <summary>Send the environment's key even when the distributions are not wanted (the answer cache needs it).</summary>
     public bool WantEnvironmentKey { get; init; }
+
+    /// <summary>After the import, request the app's parameterless GET routes under a path prefix (the rehearsal); null: no requests.</summary>
+    public ServeRequest? Serve { get; init; }
+
+    /// <summary>A process of its own, never a fork of a warm interpreter (the rehearsal's fresh environment is used once).</summary>
+    public bool OwnProcess { get; init; }
 }
+
+/// <summary>The rehearsal's requests: under which prefix, how long one request may take, how long they may take in all.</summary>
+public sealed record ServeRequest(string Prefix, TimeSpan PerRequest, TimeSpan Budget);
 
 /// <summary>Runs the introspection script in the project's interpreter; both hosts answer with the same facts, the installed
 /// packages included when the request asks for them.</summary>
@@ -70,6 +79,15 @@ public static class BridgeProtocol
                     writer.WriteNullValue();
                 }
 
+                writer.WriteEndObject();
+            }
+
+            if (request.Serve is { } serve)
+            {
+                writer.WriteStartObject("serve");
+                writer.WriteString("prefix", serve.Prefix);
+                writer.WriteNumber("timeout", serve.PerRequest.TotalSeconds);
+                writer.WriteNumber("budget", serve.Budget.TotalSeconds);
                 writer.WriteEndObject();
             }
 

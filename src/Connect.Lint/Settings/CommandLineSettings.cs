@@ -24,6 +24,12 @@ public sealed record CommandLineSettings
     /// <summary>--no-cache: neither read nor write the tool's cache.</summary>
     public bool NoCache { get; init; }
 
+    /// <summary>--rehearse[=full|import]: act out Connect's deploy (null: the command line did not say).</summary>
+    public Rehearsal.RehearsalMode? Rehearse { get; init; }
+
+    /// <summary>--install-timeout: seconds the rehearsal's pip install may take.</summary>
+    public double? InstallTimeoutSeconds { get; init; }
+
     /// <summary>inspect --entrypoint: import this module:object instead of the manifest's.</summary>
     public string? Entrypoint { get; init; }
 }

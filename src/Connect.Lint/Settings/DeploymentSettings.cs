@@ -47,6 +47,12 @@ public sealed record DeploymentSettings
 
     public required Setting<IReadOnlyList<string>> ServerPythonVersions { get; init; }
 
+    /// <summary>How much of Connect's deploy check --rehearse acts out (off unless asked for).</summary>
+    public Setting<Connect.Lint.Rehearsal.RehearsalMode> Rehearse { get; init; } = Setting<Connect.Lint.Rehearsal.RehearsalMode>.Default(Connect.Lint.Rehearsal.RehearsalMode.Off);
+
+    /// <summary>Seconds the rehearsal's pip install may take.</summary>
+    public Setting<double> InstallTimeoutSeconds { get; init; } = Setting<double>.Default(SettingsResolver.DefaultInstallTimeoutSeconds);
+
     public required Setting<IReadOnlyDictionary<string, Severity>> Severity { get; init; }
 
     public string? EntrypointOverride { get; init; }
@@ -55,6 +61,12 @@ public sealed record DeploymentSettings
     public RuleSelection Selection => new(Select.Value, Ignore.Value);
 
     public ConfigExclusions ConfigExclusions => new(ConfigDirectory, ConfigExclude.Value);
+
+    /// <summary>How the rehearsal runs for this deployment; null when it is not to run (not asked for, or --no-python).</summary>
+    public Connect.Lint.Rehearsal.RehearsalOptions? Rehearsal =>
+        Rehearse.Value == Connect.Lint.Rehearsal.RehearsalMode.Off || !RunPython.Value
+            ? null
+            : new(Rehearse.Value, TimeSpan.FromSeconds(InstallTimeoutSeconds.Value), TimeSpan.FromSeconds(ImportTimeoutSeconds.Value), UseCache.Value);
 
     /// <summary>How the bridge runs for this deployment; null when Python is not to be run.</summary>
     public PythonOptions? Bridge(bool wantDistributions)

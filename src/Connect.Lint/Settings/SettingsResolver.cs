@@ -10,6 +10,7 @@ public static class SettingsResolver
 {
     public const string DefaultPythonHost = "process";
     public const double DefaultImportTimeoutSeconds = 20;
+    public const double DefaultInstallTimeoutSeconds = 900;
 
     private const string Section = "[tool.connect-lint]";
 
@@ -55,6 +56,10 @@ public static class SettingsResolver
             ServerPythonVersions = FromConfig<IReadOnlyList<string>>(config.ServerPythonVersions.Count > 0 ? config.ServerPythonVersions : null, "server-python-versions", []),
             Severity = FromConfig<IReadOnlyDictionary<string, Rules.Analysis.Severity>>(config.Severity.Count > 0 ? config.Severity : null, "severity", new Dictionary<string, Rules.Analysis.Severity>()),
             EntrypointOverride = commandLine.Entrypoint,
+            Rehearse = commandLine.Rehearse is { } rehearse ? new(rehearse, "--rehearse")
+                : config.Rehearse is { } configured && fromConfig is not null ? new(configured, $"{fromConfig} rehearse")
+                : Setting<Rehearsal.RehearsalMode>.Default(Rehearsal.RehearsalMode.Off),
+            InstallTimeoutSeconds = commandLine.InstallTimeoutSeconds is { } install ? new(install, "--install-timeout") : Setting<double>.Default(DefaultInstallTimeoutSeconds),
         };
     }
 }

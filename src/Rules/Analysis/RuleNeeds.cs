@@ -20,4 +20,7 @@ public enum RuleNeeds
 
     /// <summary>The interpreter's Python and pip versions and locale (what a new manifest records), even without an import.</summary>
     InterpreterVersions = 8,
+
+    /// <summary>The deploy rehearsal (check --rehearse): a fresh environment from the requirements, pip, the import, the requests.</summary>
+    Rehearsal = 16,
 }

@@ -97,6 +97,9 @@ public sealed record Deployment
     /// <summary>What the project's interpreter said (null when it was not asked or could not be run).</summary>
     public Python.PythonFacts? Python { get; init; }
 
+    /// <summary>What the deploy rehearsal showed (check --rehearse); null when it was not asked for or could not start.</summary>
+    public Rehearsal.RehearsalFacts? Rehearsal { get; init; }
+
     /// <summary>Why the Python-aware rules could not run (no interpreter, or it failed to start); null otherwise.</summary>
     public string? PythonUnavailableReason { get; init; }
 

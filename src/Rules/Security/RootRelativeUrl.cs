@@ -16,6 +16,18 @@ public sealed partial class RootRelativeUrl : SourceRule
 
     protected override void AnalyzeSources(Deployment deployment, DiagnosticSink sink)
     {
+        // Where the rehearsal's responses proved an escape, CL5005 reports it: this guess would say it twice.
+        var proven = Model.Rehearsal.PrefixEscapes.Of(deployment).Select(e => (e.Location.FilePath, e.Location.Line)).ToHashSet();
+        var guesses = new DiagnosticSink();
+        AnalyzeText(deployment, guesses);
+        foreach (var guess in guesses.Diagnostics.Where(d => !proven.Contains((d.Location.FilePath, d.Location.Line))))
+        {
+            sink.Report(guess);
+        }
+    }
+
+    private void AnalyzeText(Deployment deployment, DiagnosticSink sink)
+    {
         foreach (var file in deployment.TextFiles)
         {
             if (file.Kind == TextFileKind.Python)

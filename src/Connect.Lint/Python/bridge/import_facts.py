@@ -71,7 +71,8 @@ def module_facts(directory):
     return sorted(local), sorted(third_party)
 
 
-def import_facts(request, recorder):
+def import_facts(request, recorder, found_app=None):
+    """The import's facts; the Flask app it resolved to is appended to found_app (a list) when one is given."""
     directory = request["directory"]
     entrypoint = request.get("entrypoint") or "app"
     module_name, _, object_name = entrypoint.partition(":")
@@ -122,6 +123,8 @@ def import_facts(request, recorder):
                                           "where": recorder.user_frame(traceback_frames(error))}
         facts["resolved"] = resolved
         if is_flask_app(value):
+            if found_app is not None:
+                found_app.append(value)
             facts["app"] = app_facts(value, recorder)
             try:
                 local, _ = module_facts(directory)

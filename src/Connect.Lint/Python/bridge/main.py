@@ -3,6 +3,7 @@
 # Protocol (version 1): the request is JSON {"protocol", "directory", "entrypoint", "sources", "timeout",
 # "static_only", "packages"}. Answers are JSON lines (bridge-answer.schema.json): first {"kind": "static", ...} (from
 # `ast`, no user code run), then {"kind": "import", ...} after importing the entrypoint the way Connect does, then,
+# when "serve" asks ({"prefix", "timeout" per request, "budget" in all}), {"kind": "serve", ...}, then,
 # when "packages" asks ({"known_key": the key of the answer the tool holds, or null; "read": false for the key
 # alone}), {"kind": "packages", ...}. In the
 # process host they go to the process's original stdout while fd 1 points at stderr, so nothing user code prints
@@ -15,6 +16,7 @@ from connect_lint_bridge.distributions import environment_key, installed
 from connect_lint_bridge.environment import environment_facts
 from connect_lint_bridge.import_facts import import_facts, module_facts
 from connect_lint_bridge.recorder import Recorder, watch_environ, watch_files
+from connect_lint_bridge.serve import serve_facts
 from connect_lint_bridge.safe import PROTOCOL, fd_sender, join, loads, os_chdir, os_dup, os_dup2
 from connect_lint_bridge.static_facts import static_facts
 
@@ -45,8 +47,9 @@ def run(request, send, watchdog):
     recorder = Recorder(directory)
     stop_watching = watch_environ()
     stop_watching_files = watch_files(start_path)
+    found_app = []
     try:
-        facts = import_facts(request, recorder)
+        facts = import_facts(request, recorder, found_app)
     finally:
         facts_files = stop_watching_files()
         facts_reads = stop_watching()
@@ -60,6 +63,9 @@ def run(request, send, watchdog):
     facts.update(protocol=PROTOCOL, local_modules=local, third_party=third_party, environ_reads=facts_reads,
                  files_read=facts_files)
     send(facts)
+    if request.get("serve") and found_app:
+        # The rehearsal: the app's parameterless GET routes, requested once under Connect's path prefix.
+        send(serve_facts(found_app[0], request["serve"], recorder))
     if packages is not None:
         # The installed distributions, in this same process and after the import (which must not wait for them),
         # read with sys.path as it was; not read at all when the environment is as the tool last saw it.

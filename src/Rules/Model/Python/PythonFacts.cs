@@ -223,6 +223,10 @@ public sealed record PythonFacts
     [System.Text.Json.Serialization.JsonIgnore]
     public PackagesAnswer? PackagesAnswer { get; init; }
 
+    /// <summary>The rehearsal's requests to the app's routes, when the request asked for them.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Rehearsal.ServeFacts? Served { get; init; }
+
     /// <summary>The environment variables the import read; null when it read them all (the answer then depends on every one).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<string>? EnvironmentReads { get; init; }

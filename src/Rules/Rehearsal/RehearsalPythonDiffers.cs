@@ -1,0 +1,42 @@
+using Connect.Lint.Rules.Analysis;
+using Connect.Lint.Rules.Model;
+using Connect.Lint.Rules.Model.Rehearsal;
+
+namespace Connect.Lint.Rules.Rehearsal;
+
+/// <summary>
+/// CL1015: the rehearsal ran another Python MAJOR.MINOR than the manifest's python.version, so it proved the deploy on a
+/// Python Connect will not use.
+/// </summary>
+public sealed class RehearsalPythonDiffers : RehearsalRule
+{
+    public override DiagnosticDescriptor Descriptor { get; } = Descriptors.Create(
+        "CL1015", "rehearsal-python-differs",
+        "The rehearsal ran another Python than the manifest's",
+        "the rehearsal ran Python {0} ({1}) but manifest.json records {2}: Connect installs and runs this content with a Python {3} " +
+        "(or fails the deploy when the server has none), so what passed here is unproven there; rehearse with --python pointing at a {3} interpreter",
+        RuleCategory.Manifest, Severity.Warning, needs: RuleNeeds.Rehearsal, options: ["--rehearse", "--python"]);
+
+    protected override void AnalyzeRehearsal(Deployment deployment, RehearsalFacts rehearsal, DiagnosticSink sink)
+    {
+        if (deployment.Manifest is not { PythonVersion: { } recorded } manifest || rehearsal.PythonVersion is not { } ran)
+        {
+            return;
+        }
+
+        var wanted = MajorMinor(recorded.Value);
+        var actual = MajorMinor(ran);
+        if (wanted is null || actual is null || wanted == actual)
+        {
+            return;
+        }
+
+        sink.Report(Create(manifest.Source.LocationOf(recorded.Start, recorded.End), null, ran, rehearsal.BaseInterpreter, recorded.Value, wanted));
+    }
+
+    private static string? MajorMinor(string version)
+    {
+        var parts = version.Split('.');
+        return parts.Length >= 2 && parts[0].All(char.IsAsciiDigit) && parts[1].All(char.IsAsciiDigit) ? parts[0] + "." + parts[1] : null;
+    }
+}
