@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-needed=(python3 python3-pip python3-venv python3-flask python3-yaml libpython3.11 neovim)
+needed=(python3 python3-pip python3-venv python3-flask python3-yaml python3-setuptools python3-wheel libpython3.11 neovim)
 missing=()
 for package in "${needed[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -1,0 +1,49 @@
+using Connect.Lint.Rehearsal;
+using Connect.Lint.Rules.Model.Rehearsal;
+using Xunit;
+
+namespace Connect.Lint.Tests;
+
+/// <summary>pip's failure output, as pip 23 prints it, read into the requirements it could not install.</summary>
+public sealed class PipOutputTests
+{
+    [Fact]
+    public void SourceDistributionThatDoesNotBuild_NamesThePackageAndItsLastLine()
+    {
+        const string stdout = "Looking in links: /wh\nProcessing /wh/Flask-2.2.2-py3-none-any.whl\nProcessing /wh/brokenpkg-1.0.tar.gz\n  Preparing metadata (setup.py): started\n  Preparing metadata (setup.py): finished with status 'error'\n";
+        const string stderr = "  error: subprocess-exited-with-error\n  \n  × python setup.py egg_info did not run successfully.\n  │ exit code: 1\n  ╰─> [1 lines of output]\n      brokenpkg needs libfoo-dev: not found\n      [end of output]\n  \n  note: This error originates from a subprocess, and is likely not a problem with pip.\nerror: metadata-generation-failed\n";
+
+        var problem = Assert.Single(PipOutput.Problems(stdout, stderr));
+
+        Assert.Equal(new InstallProblem(InstallProblemKind.BuildFailed, "brokenpkg", null, null, "it does not build: brokenpkg needs libfoo-dev: not found"), problem);
+    }
+
+    [Fact]
+    public void RequirementNamedByItsLine_KeepsTheLine()
+    {
+        const string stderr = "ERROR: Could not find a version that satisfies the requirement nosuch==1.0 (from -r requirements.txt (line 4)) (from versions: none)\nERROR: No matching distribution found for nosuch==1.0\n";
+
+        var problem = Assert.Single(PipOutput.Problems(string.Empty, stderr));
+
+        Assert.Equal(new InstallProblem(InstallProblemKind.NotAvailable, "nosuch", "requirements.txt", 4, "no version of nosuch is available from the package index pip uses"), problem);
+    }
+
+    [Fact]
+    public void ConflictWithARangeSpecifier_DoesNotSplitTheSpecifierIntoARequirement()
+    {
+        const string stderr = "ERROR: Cannot install flask>=2,<3 and werkzeug==1.0 because these package versions have conflicting dependencies.\n";
+
+        var problems = PipOutput.Problems(string.Empty, stderr);
+
+        Assert.Equal(["flask", "werkzeug"], problems.Select(p => p.Distribution));
+    }
+
+    [Fact]
+    public void AnythingElse_IsPipsLastErrorLine()
+    {
+        var problem = Assert.Single(PipOutput.Problems(string.Empty, "ERROR: THESE PACKAGES DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE.\n"));
+
+        Assert.Equal(InstallProblemKind.Other, problem.Kind);
+        Assert.Equal("pip says THESE PACKAGES DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE.", problem.Reason);
+    }
+}
