@@ -15,4 +15,6 @@ echo
 bench/write-manifest.sh
 echo
 "$python" bench/server-recheck.py "$tool" "$runs"
+echo
+bench/rehearsal.sh "$runs"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -74,6 +74,8 @@ public sealed class ConfigSchemaTests
     [InlineData("select = [\"CL\"]\nignore = [\"CL3007\"]\nexclude = [\"notebooks/**\"]\npython = \".venv/bin/python\"\nserver-python-versions = [\"3.10\", \"3.11\"]\n\n[tool.connect-lint.per-file-ignores]\n\"scripts/*.py\" = [\"CL30\"]\n\n[tool.connect-lint.severity]\nCL3007 = \"warning\"\n")]
     [InlineData("select = \"cl1\"\npython = \"python3.11\"\n")]
     [InlineData("severity = { cl2002 = \"warn\" }\n")]
+    [InlineData("rehearse = true\n")]
+    [InlineData("rehearse = \"import\"\n")]
     public async Task WhatTheLoaderAccepts_TheSchemaAccepts(string table)
     {
         var pyproject = "[tool.connect-lint]\n" + table;
@@ -90,6 +92,7 @@ public sealed class ConfigSchemaTests
     [InlineData("server-python-versions = [\"3\"]\n")]
     [InlineData("[tool.connect-lint.severity]\nCL3007 = \"loud\"\n")]
     [InlineData("[tool.connect-lint.severity]\nCL9999 = \"note\"\n")]
+    [InlineData("rehearse = \"yes\"\n")]
     public async Task WhatTheLoaderRefuses_TheSchemaRefuses(string table)
     {
         var pyproject = "[tool.connect-lint]\n" + table;

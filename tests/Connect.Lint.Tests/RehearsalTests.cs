@@ -150,12 +150,12 @@ public sealed class RehearsalTests : IDisposable
     {
         WriteServedApp();
 
-        var run = Rehearse(TestPython.Path, "--select", "CL2010,CL5");
+        var run = Rehearse(TestPython.Path, "--select", "CL2011,CL5");
 
         Assert.Equal(
             [
                 "project/app.py:13:21: warning CL5005 GET /account redirected to /login when requested under Connect's path prefix: a root-relative URL resolves against the server's root, outside the app; build it with url_for(...)",
-                "project/app.py:33:1: warning CL2010 GET /broken raised ZeroDivisionError: division by zero when the rehearsal requested it under Connect's path prefix in a fresh environment",
+                "project/app.py:33:1: warning CL2011 GET /broken raised ZeroDivisionError: division by zero when the rehearsal requested it under Connect's path prefix in a fresh environment",
                 "project/templates/index.html:2:30: warning CL5005 GET / served a page with href=\"/static/x.css\" when requested under Connect's path prefix: a root-relative URL resolves against the server's root, outside the app; use url_for('static', filename='x.css')",
             ],
             Lines(run));
@@ -167,10 +167,10 @@ public sealed class RehearsalTests : IDisposable
     {
         WriteServedApp();
 
-        var run = Rehearse(TestPython.Path, "--select", "CL2010,CL5", "--rehearse", "import");
+        var run = Rehearse(TestPython.Path, "--select", "CL2011,CL5", "--rehearse", "import");
 
         Assert.DoesNotContain("CL5005", run.Stdout);
-        Assert.DoesNotContain("CL2010", run.Stdout);
+        Assert.DoesNotContain("CL2011", run.Stdout);
         Assert.Contains("project/app.py:13:21: warning CL5003", run.Stdout);
         Assert.Contains("project/templates/index.html:2:30: warning CL5003", run.Stdout);
         Assert.Contains("app imported", run.Stderr);
@@ -198,10 +198,10 @@ public sealed class RehearsalTests : IDisposable
         File.SetUnixFileMode(launcher, (UnixFileMode)0b111_101_101);
         WriteProject(FlaskApp, "flask==2.2.2\n");
 
-        var run = Rehearse(launcher, "--select", "CL9004");
+        var run = Rehearse(launcher, "--select", "CL9006");
 
         var line = Assert.Single(Lines(run));
-        Assert.StartsWith("project/requirements.txt:1:1: warning CL9004 the deploy rehearsal stopped short: ", line);
+        Assert.StartsWith("project/requirements.txt:1:1: warning CL9006 the deploy rehearsal stopped short: ", line);
         Assert.EndsWith("-m venv could not make an environment (The virtual environment was not created successfully because ensurepip is not available.); on Debian and Ubuntu install python3-venv", line);
     }
 

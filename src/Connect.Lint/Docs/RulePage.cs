@@ -100,6 +100,11 @@ public static class RulePage
             parts.Add("Git");
         }
 
+        if (needs.HasFlag(RuleNeeds.Rehearsal))
+        {
+            parts.Add("the deploy rehearsal (`check --rehearse`)");
+        }
+
         return parts.Count == 0 ? "the files only" : string.Join("; ", parts);
     }
 }

@@ -1,3 +1,4 @@
+using Connect.Lint.Rehearsal;
 using System.Globalization;
 using System.Text;
 using Connect.Lint.Reporting;
@@ -23,6 +24,8 @@ public static class SettingsReport
         Row(builder, "import-timeout", settings.ImportTimeoutSeconds.Value.ToString(CultureInfo.InvariantCulture) + " s", settings.ImportTimeoutSeconds.Source);
         Row(builder, "run python", settings.RunPython.Value ? "yes" : "no", settings.RunPython.Source);
         Row(builder, "cache", settings.UseCache.Value ? "yes" : "no", settings.UseCache.Source);
+        Row(builder, "rehearse", settings.Rehearse.Value.Name(), settings.Rehearse.Source);
+        Row(builder, "install-timeout", settings.InstallTimeoutSeconds.Value.ToString(CultureInfo.InvariantCulture) + " s", settings.InstallTimeoutSeconds.Source);
         Row(builder, "server-python-versions", List(settings.ServerPythonVersions.Value, "(not said)"), settings.ServerPythonVersions.Source);
         Row(builder, "severity", List(settings.Severity.Value.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} = {p.Value.ToName()}").ToList(), "(rule defaults)"), settings.Severity.Source);
         return builder.ToString();

@@ -41,7 +41,7 @@ public sealed record DiagnosticDescriptor
     public IReadOnlyList<string> Options { get; init; } = [];
 
     /// <summary>True when the rule needs the import of the app by the project's interpreter.</summary>
-    public bool NeedsPython => Needs.HasFlag(RuleNeeds.PythonImport);
+    public bool NeedsPython => Needs.HasFlag(RuleNeeds.PythonImport) || Needs.HasFlag(RuleNeeds.Rehearsal);
 
     public string FormatMessage(params object?[] arguments) =>
         arguments.Length == 0 ? MessageFormat : string.Format(CultureInfo.InvariantCulture, MessageFormat, arguments);

@@ -22,7 +22,7 @@ public sealed class ImportNotDeclared : RequirementsRule
 
         var declared = deployment.DeclaredRequirements.Select(r => r.NormalizedName).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var target = deployment.Requirements[0];
-        var proven = Rehearsal.ImportFailsInCleanEnvironment.ProvenMissingModule(deployment);
+        var proven = ImportFailsInCleanEnvironment.ProvenMissingModule(deployment);
         foreach (var imported in ImportedDistributions.For(deployment))
         {
             // The rehearsal proved this one missing: CL3013 reports it, from a real fresh environment.

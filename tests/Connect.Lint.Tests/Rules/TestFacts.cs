@@ -1,4 +1,5 @@
 using Connect.Lint.Rules.Model.Python;
+using Connect.Lint.Rules.Model.Rehearsal;
 
 namespace Connect.Lint.Tests.RuleTests;
 
@@ -33,4 +34,20 @@ public static class TestFacts
     public static InstalledPackages Packages(params (string Import, string Distribution, string Version)[] installed) => new(
         installed.GroupBy(i => i.Import).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(i => i.Distribution).ToList()),
         installed.ToDictionary(i => i.Distribution.ToLowerInvariant().Replace('_', '-'), i => i.Version));
+
+    /// <summary>A rehearsal that installed requirements.txt and imported the app in a fresh environment (or as adjusted).</summary>
+    public static RehearsalFacts Rehearsed(PythonFacts? import = null, ServeFacts? served = null, string python = "3.11.2") => new()
+    {
+        BaseInterpreter = "/usr/bin/python3",
+        PythonVersion = python,
+        PackageFile = "requirements.txt",
+        Import = import ?? Imported(python: python),
+        Served = served,
+    };
+
+    /// <summary>The rehearsal's requests: these routes answered under the usual prefix.</summary>
+    public static ServeFacts Served(params ServedRoute[] routes) => new("/content/00000000-c0de-4000-8000-000000000000", routes, 0, null);
+
+    public static ServedRoute Route(string rule, string viewFile, int viewLine, int status = 200, string? location = null, ServeError? error = null, params EscapingLink[] links) =>
+        new(rule, rule.Trim('/'), new CodeLocation(viewFile, viewLine), status, error, false, location, links);
 }

@@ -3,7 +3,7 @@ using Connect.Lint.Rules.Model;
 using Connect.Lint.Rules.Model.Python;
 using Connect.Lint.Rules.Model.Rehearsal;
 
-namespace Connect.Lint.Rules.Rehearsal;
+namespace Connect.Lint.Rules.Requirements;
 
 /// <summary>
 /// CL3013: the entrypoint imports where you test but not in a fresh environment made from the requirements alone: an
@@ -15,7 +15,7 @@ public sealed class ImportFailsInCleanEnvironment : RehearsalRule
         "CL3013", "import-fails-in-clean-environment",
         "The app imports where you test it but not in a fresh environment from the requirements",
         "importing '{0}' fails in a fresh environment made from {1} ({2}){3}",
-        RuleCategory.Requirements, Severity.Error, needs: RuleNeeds.Rehearsal | RuleNeeds.PythonImport, options: ["--rehearse"]);
+        RuleCategory.Requirements, Severity.Error, needs: RuleNeeds.Rehearsal | RuleNeeds.PythonImport);
 
     /// <summary>The top-level module the rehearsal proved missing (CL3003 then leaves it to this rule); null otherwise.</summary>
     public static string? ProvenMissingModule(Deployment deployment) =>

@@ -3,16 +3,16 @@ using Connect.Lint.Rules.Model;
 using Connect.Lint.Rules.Model.Python;
 using Connect.Lint.Rules.Model.Rehearsal;
 
-namespace Connect.Lint.Rules.Rehearsal;
+namespace Connect.Lint.Rules.Entrypoints;
 
-/// <summary>CL2010: a parameterless GET route answered with a server error (or not at all) when the rehearsal requested it under Connect's prefix.</summary>
+/// <summary>CL2011: a parameterless GET route answered with a server error (or not at all) when the rehearsal requested it under Connect's prefix.</summary>
 public sealed class RouteServerError : RehearsalRule
 {
     public override DiagnosticDescriptor Descriptor { get; } = Descriptors.Create(
-        "CL2010", "route-server-error",
+        "CL2011", "route-server-error",
         "A route fails when requested in the rehearsal",
         "GET {0} {1} when the rehearsal requested it under Connect's path prefix in a fresh environment",
-        RuleCategory.Entrypoint, Severity.Warning, needs: RuleNeeds.Rehearsal, options: ["--rehearse", "--rehearse=import (no requests)"]);
+        RuleCategory.Entrypoint, Severity.Warning, needs: RuleNeeds.Rehearsal);
 
     protected override void AnalyzeRehearsal(Deployment deployment, RehearsalFacts rehearsal, DiagnosticSink sink)
     {

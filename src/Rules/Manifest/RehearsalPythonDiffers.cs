@@ -2,7 +2,7 @@ using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model;
 using Connect.Lint.Rules.Model.Rehearsal;
 
-namespace Connect.Lint.Rules.Rehearsal;
+namespace Connect.Lint.Rules.Manifest;
 
 /// <summary>
 /// CL1015: the rehearsal ran another Python MAJOR.MINOR than the manifest's python.version, so it proved the deploy on a
@@ -15,7 +15,7 @@ public sealed class RehearsalPythonDiffers : RehearsalRule
         "The rehearsal ran another Python than the manifest's",
         "the rehearsal ran Python {0} ({1}) but manifest.json records {2}: Connect installs and runs this content with a Python {3} " +
         "(or fails the deploy when the server has none), so what passed here is unproven there; rehearse with --python pointing at a {3} interpreter",
-        RuleCategory.Manifest, Severity.Warning, needs: RuleNeeds.Rehearsal, options: ["--rehearse", "--python"]);
+        RuleCategory.Manifest, Severity.Warning, needs: RuleNeeds.Rehearsal);
 
     protected override void AnalyzeRehearsal(Deployment deployment, RehearsalFacts rehearsal, DiagnosticSink sink)
     {

@@ -2,7 +2,7 @@ using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model;
 using Connect.Lint.Rules.Model.Rehearsal;
 
-namespace Connect.Lint.Rules.Rehearsal;
+namespace Connect.Lint.Rules.Security;
 
 /// <summary>
 /// CL5005: a response the rehearsal got under Connect's path prefix redirects to, or links to, a root-relative URL
@@ -14,7 +14,7 @@ public sealed class UrlEscapesPrefix : RehearsalRule
         "CL5005", "url-escapes-prefix",
         "A served page or redirect leaves Connect's path prefix",
         "GET {0} {1} when requested under Connect's path prefix: a root-relative URL resolves against the server's root, outside the app; {2}",
-        RuleCategory.Security, Severity.Warning, securitySeverity: 2.0, needs: RuleNeeds.Rehearsal, options: ["--rehearse", "--rehearse=import (no requests)"]);
+        RuleCategory.Security, Severity.Warning, securitySeverity: 2.0, needs: RuleNeeds.Rehearsal);
 
     protected override void AnalyzeRehearsal(Deployment deployment, RehearsalFacts rehearsal, DiagnosticSink sink)
     {

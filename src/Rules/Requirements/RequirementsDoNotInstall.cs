@@ -3,7 +3,7 @@ using Connect.Lint.Rules.Model;
 using Connect.Lint.Rules.Model.Rehearsal;
 using Connect.Lint.Rules.Model.Requirements;
 
-namespace Connect.Lint.Rules.Rehearsal;
+namespace Connect.Lint.Rules.Requirements;
 
 /// <summary>CL3012: pip could not install the requirements into a fresh environment, as Connect's deploy would try.</summary>
 public sealed class RequirementsDoNotInstall : RehearsalRule
@@ -12,7 +12,7 @@ public sealed class RequirementsDoNotInstall : RehearsalRule
         "CL3012", "requirements-do-not-install",
         "The requirements do not install into a fresh environment",
         "{0} does not install into a fresh environment: {1}; Connect's deploy stops at the same pip install",
-        RuleCategory.Requirements, Severity.Error, needs: RuleNeeds.Rehearsal, options: ["--rehearse", "--install-timeout", "PIP_* environment and pip.conf"]);
+        RuleCategory.Requirements, Severity.Error, needs: RuleNeeds.Rehearsal);
 
     protected override void AnalyzeRehearsal(Deployment deployment, RehearsalFacts rehearsal, DiagnosticSink sink)
     {

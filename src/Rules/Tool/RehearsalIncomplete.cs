@@ -2,16 +2,16 @@ using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model;
 using Connect.Lint.Rules.Model.Rehearsal;
 
-namespace Connect.Lint.Rules.Rehearsal;
+namespace Connect.Lint.Rules.Tool;
 
-/// <summary>CL9004: the deploy rehearsal stopped short (no venv module, a time limit, an interpreter that would not run).</summary>
+/// <summary>CL9006: the deploy rehearsal stopped short (no venv module, a time limit, an interpreter that would not run).</summary>
 public sealed class RehearsalIncomplete : RehearsalRule
 {
     public override DiagnosticDescriptor Descriptor { get; } = Descriptors.Create(
-        "CL9004", "rehearsal-incomplete",
+        "CL9006", "rehearsal-incomplete",
         "The deploy rehearsal could not run through",
         "the deploy rehearsal stopped short: {0}",
-        RuleCategory.Tool, Severity.Warning, needs: RuleNeeds.Rehearsal, options: ["--rehearse", "--install-timeout", "--import-timeout"]);
+        RuleCategory.Tool, Severity.Warning, needs: RuleNeeds.Rehearsal);
 
     protected override void AnalyzeRehearsal(Deployment deployment, RehearsalFacts rehearsal, DiagnosticSink sink)
     {

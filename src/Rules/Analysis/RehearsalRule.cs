@@ -2,7 +2,7 @@ using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model;
 using Connect.Lint.Rules.Model.Rehearsal;
 
-namespace Connect.Lint.Rules.Rehearsal;
+namespace Connect.Lint.Rules.Analysis;
 
 /// <summary>A rule over the deploy rehearsal's facts: it runs only with check --rehearse, when the rehearsal ran.</summary>
 public abstract class RehearsalRule : Rule
