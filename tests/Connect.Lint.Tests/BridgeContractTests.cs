@@ -26,12 +26,18 @@ public sealed class BridgeContractTests
     [InlineData("deep-exception", "app")]
     [InlineData("missing-package", "app")]
     [InlineData("application-object", "wsgi")]
-    public async Task TheBridgesRealAnswers_AreValidAgainstTheSchema(string fixture, string entrypoint)
+    [InlineData("routes-and-blueprints", "app", true)]
+    [InlineData("flaskr", "flaskr", true)]
+    public async Task TheBridgesRealAnswers_AreValidAgainstTheSchema(string fixture, string entrypoint, bool serve = false)
     {
         _ = TestPython.PythonVersion; // fails, never skips, when the interpreter is missing
         var directory = Path.Combine(Fixtures.Root, "python", fixture);
         var sources = Directory.GetFiles(directory, "*.py", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(directory, p)).Order().ToList();
-        var request = new BridgeRequest(new InterpreterChoice(TestPython.Path, "test"), directory, entrypoint, sources, TimeSpan.FromSeconds(20)) { WantPackages = true };
+        var request = new BridgeRequest(new InterpreterChoice(TestPython.Path, "test"), directory, entrypoint, sources, TimeSpan.FromSeconds(20))
+        {
+            WantPackages = true,
+            Serve = serve ? new ServeRequest("/content/test", TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)) : null, // the rehearsal's requests
+        };
         var start = new ProcessStartInfo(TestPython.Path, ["-I", "-c", BridgeProtocol.Script.Value, BridgeProtocol.RequestJson(request)])
         {
             WorkingDirectory = directory,
@@ -44,7 +50,7 @@ public sealed class BridgeContractTests
         await process.WaitForExitAsync();
         await stderr;
 
-        Assert.Equal(["static", "import", "packages"], lines.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("kind").GetString()));
+        Assert.Equal(serve ? ["static", "import", "serve", "packages"] : ["static", "import", "packages"], lines.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("kind").GetString()));
         var schema = await Schema.Value;
         foreach (var line in lines)
         {

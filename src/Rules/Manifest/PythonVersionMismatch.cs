@@ -43,7 +43,8 @@ public sealed class PythonVersionMismatch : ManifestRule
         sink.Report(Create(At(manifest, recorded), fix, recorded.Value, deployment.Python.Interpreter, actual, recordedMinor, actualMinor));
     }
 
-    private static string? MajorMinor(string version)
+    /// <summary>"3.11" of "3.11.2"; null when the version has no minor part.</summary>
+    internal static string? MajorMinor(string version)
     {
         var parts = version.Split('.');
         return parts.Length >= 2 ? parts[0] + "." + parts[1] : null;

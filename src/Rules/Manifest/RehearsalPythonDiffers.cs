@@ -24,19 +24,13 @@ public sealed class RehearsalPythonDiffers : RehearsalRule
             return;
         }
 
-        var wanted = MajorMinor(recorded.Value);
-        var actual = MajorMinor(ran);
+        var wanted = PythonVersionMismatch.MajorMinor(recorded.Value);
+        var actual = PythonVersionMismatch.MajorMinor(ran);
         if (wanted is null || actual is null || wanted == actual)
         {
             return;
         }
 
         sink.Report(Create(manifest.Source.LocationOf(recorded.Start, recorded.End), null, ran, rehearsal.BaseInterpreter, recorded.Value, wanted));
-    }
-
-    private static string? MajorMinor(string version)
-    {
-        var parts = version.Split('.');
-        return parts.Length >= 2 && parts[0].All(char.IsAsciiDigit) && parts[1].All(char.IsAsciiDigit) ? parts[0] + "." + parts[1] : null;
     }
 }
