@@ -108,6 +108,8 @@ public sealed class RehearsalTests : IDisposable
             "</head><body><a href=\"{{ url_for('login') }}\">login</a></body></html>\n");
         WriteProject(
             """
+            import time
+
             from flask import Flask, redirect, render_template, url_for
 
             app = Flask(__name__)
@@ -142,6 +144,11 @@ public sealed class RehearsalTests : IDisposable
             def broken():
                 return {"total": 1 / 0}
 
+
+            @app.route("/slow")
+            def slow():
+                time.sleep(60)
+
             """, "flask==2.2.2\n");
     }
 
@@ -154,12 +161,13 @@ public sealed class RehearsalTests : IDisposable
 
         Assert.Equal(
             [
-                "project/app.py:13:21: warning CL5005 GET /account redirected to /login when requested under Connect's path prefix: a root-relative URL resolves against the server's root, outside the app; build it with url_for(...)",
-                "project/app.py:33:1: warning CL2011 GET /broken raised ZeroDivisionError: division by zero when the rehearsal requested it under Connect's path prefix in a fresh environment",
+                "project/app.py:15:21: warning CL5005 GET /account redirected to /login when requested under Connect's path prefix: a root-relative URL resolves against the server's root, outside the app; build it with url_for(...)",
+                "project/app.py:35:1: warning CL2011 GET /broken raised ZeroDivisionError: division by zero when the rehearsal requested it under Connect's path prefix in a fresh environment",
+                "project/app.py:40:1: warning CL2011 GET /slow gave no answer within 5 s when the rehearsal requested it under Connect's path prefix in a fresh environment",
                 "project/templates/index.html:2:30: warning CL5005 GET / served a page with href=\"/static/x.css\" when requested under Connect's path prefix: a root-relative URL resolves against the server's root, outside the app; use url_for('static', filename='x.css')",
             ],
             Lines(run));
-        Assert.Contains("5 GET routes requested under /content/", run.Stderr);
+        Assert.Contains("6 GET routes requested under /content/", run.Stderr);
     }
 
     [Fact]
@@ -171,7 +179,7 @@ public sealed class RehearsalTests : IDisposable
 
         Assert.DoesNotContain("CL5005", run.Stdout);
         Assert.DoesNotContain("CL2011", run.Stdout);
-        Assert.Contains("project/app.py:13:21: warning CL5003", run.Stdout);
+        Assert.Contains("project/app.py:15:21: warning CL5003", run.Stdout);
         Assert.Contains("project/templates/index.html:2:30: warning CL5003", run.Stdout);
         Assert.Contains("app imported", run.Stderr);
         Assert.DoesNotContain("requested under", run.Stderr);

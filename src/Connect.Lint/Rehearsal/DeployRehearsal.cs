@@ -81,6 +81,11 @@ public static class DeployRehearsal
             return facts with { Incomplete = $"the fresh environment's interpreter did not run the import" + (detail is null ? string.Empty : $": {Redaction.Redact(detail)}") };
         }
 
+        if (serve is not null && imported.Import.App is not null && imported.Served is null)
+        {
+            return facts with { Incomplete = $"the process ended while the routes were requested (exit code {imported.HardExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}): a route exits or crashes the interpreter" };
+        }
+
         return facts;
     }
 }

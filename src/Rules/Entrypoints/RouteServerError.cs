@@ -20,7 +20,7 @@ public sealed class RouteServerError : RehearsalRule
         {
             var what = route switch
             {
-                { TimedOut: true } => "did not answer in time",
+                { TimedOut: true } => $"gave {route.Error?.Message ?? "no answer in time"}",
                 { Error: { } error } => $"raised {error.Type}: {error.Message}",
                 { Status: >= 500 and var status } => $"answered {status}",
                 _ => null,

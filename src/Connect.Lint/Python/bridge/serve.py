@@ -82,7 +82,6 @@ def serve_facts(app, serve, recorder):
             signal.setitimer(signal.ITIMER_REAL, limit)
             try:
                 response = client.get(rule.rule, base_url=base_url)
-                signal.setitimer(signal.ITIMER_REAL, 0)
                 route["status"] = response.status_code
                 location = response.headers.get("Location")
                 if location and 300 <= response.status_code < 400:
@@ -98,12 +97,14 @@ def serve_facts(app, serve, recorder):
                             route["links"].append({"attribute": attribute, "value": value})
                             if len(seen) >= MAX_LINKS:
                                 break
-            except _RequestTimeout:
+            except _RequestTimeout as error:
                 route["timed_out"] = True
+                route["error"] = {"type": "timeout", "message": "no answer within %g s" % limit,
+                                  "where": recorder.user_frame(traceback_frames(error))}
             except HardExit:
                 raise
             except BaseException as error:
-                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.setitimer(signal.ITIMER_REAL, 0)  # a streamed body is read above, under the same limit
                 route["status"] = 500
                 route["error"] = {"type": type(error).__name__, "message": text(error),
                                   "where": recorder.user_frame(traceback_frames(error))}
