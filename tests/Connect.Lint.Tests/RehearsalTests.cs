@@ -50,7 +50,32 @@ public sealed class RehearsalTests : IDisposable
         Assert.True(second.ExitCode == 0, second.Stdout + second.Stderr);
         Assert.Contains("fresh environment for requirements.txt reused (unchanged; --no-cache makes a new one), app imported", second.Stderr);
         Assert.Equal(before, ProjectFiles());
-        Assert.Single(Directory.GetDirectories(Path.Combine(Cache, "rehearsals")));
+        Assert.Single(KeptEnvironments());
+    }
+
+    /// <summary>The environments kept in the cache (the interpreter's seed, which new environments copy pip from, left out).</summary>
+    private string[] KeptEnvironments() =>
+        Directory.Exists(Path.Combine(Cache, "rehearsals"))
+            ? Directory.GetDirectories(Path.Combine(Cache, "rehearsals")).Where(d => !Path.GetFileName(d).StartsWith("seed-", StringComparison.Ordinal)).ToArray()
+            : [];
+
+    [Fact]
+    public void PastTheSizeLimit_TheLeastRecentlyUsedEnvironmentGoes()
+    {
+        WriteProject(FlaskApp, "flask==2.2.2\n");
+        var limited = Wheelhouse.Environment(Cache);
+        limited["CONNECT_LINT_REHEARSAL_CACHE_MB"] = "0";
+        string[] check = ["check", "project", "--python", TestPython.Path, "--rehearse"];
+
+        var first = ToolProcess.RunWithEnvironment(_project.Root, check, limited);
+        var kept = KeptEnvironments();
+        _project.Write("requirements.txt", "flask==2.2.2\nclick==8.1.3\n");
+        var second = ToolProcess.RunWithEnvironment(_project.Root, check, limited);
+
+        Assert.Contains("fresh environment made", first.Stderr);
+        Assert.Contains("fresh environment made", second.Stderr);
+        var now = Assert.Single(KeptEnvironments());
+        Assert.DoesNotContain(now, kept);
     }
 
     [Fact]
@@ -65,8 +90,7 @@ public sealed class RehearsalTests : IDisposable
             ["project/requirements.txt:2:1: error CL3012 'tinyhelper==9.9' does not install into a fresh environment: no version of tinyhelper satisfies it (available: 1.0, 2.0); Connect's deploy stops at the same pip install"],
             Lines(run));
         Assert.Contains("pip install -r requirements.txt failed in a fresh environment", run.Stderr);
-        Assert.False(Directory.Exists(Path.Combine(Cache, "rehearsals")) && Directory.GetDirectories(Path.Combine(Cache, "rehearsals")).Length > 0,
-            "a failed install is not kept");
+        Assert.True(KeptEnvironments().Length == 0, "a failed install is not kept");
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Connect.Lint.Caching;
 using Connect.Lint.Output;
-using Connect.Lint.Processes;
 using Connect.Lint.Rules.Model.Rehearsal;
 
 namespace Connect.Lint.Rehearsal;
@@ -16,20 +15,14 @@ public sealed record EnvironmentRequest(
 /// <summary>
 /// A fresh virtual environment with the deployment's requirements installed by pip, as Connect makes one at deploy time:
 /// made with the chosen interpreter, without system site-packages, pip honouring the user's pip configuration and PIP_*
-/// environment. Environments are kept under the tool's cache (rehearsals/KEY) by the interpreter and the requirements
-/// text, reused while both are unchanged (as Connect reuses its environments), least recently used first out past a
+/// environment (<see cref="FreshVenv"/> makes it). Environments are kept under the tool's cache (rehearsals/KEY) by the
+/// interpreter, the requirements text and pip's configuration, reused while they are unchanged (as Connect reuses its environments), least recently used first out past a
 /// size limit; with --no-cache one is made in a temporary directory and removed after the run.
 /// </summary>
 public sealed class RehearsalEnvironment : IDisposable
 {
     /// <summary>The size the kept environments may take together, unless CONNECT_LINT_REHEARSAL_CACHE_MB says otherwise.</summary>
     private const long DefaultCacheLimitMegabytes = 4096;
-
-    private static readonly TimeSpan VenvTimeout = TimeSpan.FromMinutes(3);
-    private static readonly TimeSpan LockPatience = TimeSpan.FromMinutes(30);
-
-    /// <summary>Environment variables that would send pip's install or Python's imports somewhere other than the fresh environment.</summary>
-    private static readonly string[] Misdirecting = ["PYTHONPATH", "PYTHONHOME", "PYTHONUSERBASE", "VIRTUAL_ENV", "PIP_TARGET", "PIP_PREFIX", "PIP_ROOT", "PIP_USER", "PIP_REQUIRE_VIRTUALENV", "CONDA_PREFIX"];
 
     private readonly string? _temporary;
 
@@ -39,10 +32,10 @@ public sealed class RehearsalEnvironment : IDisposable
         _temporary = temporary;
     }
 
-    /// <summary>The environment's directory (its interpreter is bin/python).</summary>
+    /// <summary>The environment's directory.</summary>
     public string Root { get; }
 
-    public string Python => Path.Combine(Root, "bin", "python");
+    public string Python => FreshVenv.PythonOf(Root);
 
     public bool Reused { get; private init; }
 
@@ -70,16 +63,16 @@ public sealed class RehearsalEnvironment : IDisposable
 
         var directory = Path.Combine(CacheDirectory, Key(request));
         Directory.CreateDirectory(CacheDirectory);
-        using var held = Lock(directory + ".lock");
+        using var held = CacheLock.Acquire(directory + ".lock");
         var ready = Path.Combine(directory, "ready");
         var root = Path.Combine(directory, "env");
-        if (File.Exists(ready) && File.Exists(Path.Combine(root, "bin", "python")))
+        if (File.Exists(ready) && File.Exists(FreshVenv.PythonOf(root)))
         {
             File.SetLastWriteTimeUtc(ready, DateTime.UtcNow); // least recently used goes first
             return new RehearsalEnvironment(root, null) { Reused = true, PythonVersion = VersionOf(root) };
         }
 
-        DeleteQuietly(directory); // what a run that was cut short left
+        CacheLock.DeleteQuietly(directory); // what a run that was cut short left
         var built = Build(request, root, null);
         if (built.Failure is null && built.Problems.Count == 0)
         {
@@ -88,7 +81,7 @@ public sealed class RehearsalEnvironment : IDisposable
         }
         else
         {
-            DeleteQuietly(directory); // a failed install is tried again next time: the index may have changed
+            CacheLock.DeleteQuietly(directory); // a failed install is tried again next time: the index may have changed
         }
 
         return built;
@@ -98,74 +91,31 @@ public sealed class RehearsalEnvironment : IDisposable
     {
         var clock = Stopwatch.StartNew();
         ProgressLine.Activity("making a fresh environment");
-        var venv = Run(request.Interpreter, ["-m", "venv", root], request.Directory, VenvTimeout);
+        var seed = temporary is null ? Path.Combine(CacheDirectory, "seed-" + Hash(InterpreterIdentity(request.Interpreter))) : null;
+        var failure = FreshVenv.Make(request.Interpreter, root, request.Directory, seed);
         var environmentSeconds = clock.Elapsed.TotalSeconds;
-        if (!venv.Succeeded)
+        if (failure is not null)
         {
-            var why = venv.TimedOut ? $"it did not finish in {VenvTimeout.TotalSeconds:0} s" : LastLine(venv.StderrTail + "\n" + venv.Stdout);
-            return new RehearsalEnvironment(root, temporary)
-            {
-                Failure = $"{request.Interpreter} -m venv could not make an environment ({why}); on Debian and Ubuntu install python3-venv",
-                EnvironmentSeconds = environmentSeconds,
-            };
+            return new RehearsalEnvironment(root, temporary) { Failure = failure, EnvironmentSeconds = environmentSeconds };
         }
 
         clock.Restart();
         ProgressLine.Activity($"pip install -r {request.PackageFile} into a fresh environment");
         var packageFile = request.RequirementsFiles[0].Path;
-        var install = Run(Path.Combine(root, "bin", "python"),
+        var install = RehearsalProcess.Run(FreshVenv.PythonOf(root),
             ["-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--progress-bar", "off", "--no-warn-script-location", "-r", packageFile],
             request.Directory, request.InstallTimeout);
         ProgressLine.Activity(null);
-        var result = new RehearsalEnvironment(root, temporary)
+        return new RehearsalEnvironment(root, temporary)
         {
+            Failure = install.TimedOut ? $"pip install -r {request.PackageFile} did not finish in {request.InstallTimeout.TotalSeconds:0} s (--install-timeout)" : null,
+            Problems = install.Succeeded || install.TimedOut
+                ? []
+                : PipOutput.Problems(install.Stdout, install.StderrTail).Select(p => p with { Reason = Redaction.Redact(p.Reason) }).ToList(),
             EnvironmentSeconds = environmentSeconds,
             InstallSeconds = clock.Elapsed.TotalSeconds,
             PythonVersion = VersionOf(root),
         };
-        if (install.TimedOut)
-        {
-            return new RehearsalEnvironment(root, temporary)
-            {
-                Failure = $"pip install -r {request.PackageFile} did not finish in {request.InstallTimeout.TotalSeconds:0} s (--install-timeout)",
-                EnvironmentSeconds = result.EnvironmentSeconds,
-                InstallSeconds = result.InstallSeconds,
-            };
-        }
-
-        return install.Succeeded
-            ? result
-            : new RehearsalEnvironment(root, temporary)
-            {
-                Problems = PipOutput.Problems(install.Stdout, install.StderrTail).Select(p => p with { Reason = Redaction.Redact(p.Reason) }).ToList(),
-                EnvironmentSeconds = result.EnvironmentSeconds,
-                InstallSeconds = result.InstallSeconds,
-                PythonVersion = result.PythonVersion,
-            };
-    }
-
-    private static ProcessOutcome Run(string program, string[] arguments, string directory, TimeSpan timeout)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = directory };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var name in Misdirecting)
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["PYTHONDONTWRITEBYTECODE"] = "1"; // pip compiles into the environment; nothing lands in the project
-        try
-        {
-            return BoundedProcess.Run(start, timeout);
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            return new ProcessOutcome(string.Empty, $"{program} could not be run: {e.Message}", null, false);
-        }
     }
 
     /// <summary>
@@ -175,11 +125,7 @@ public sealed class RehearsalEnvironment : IDisposable
     /// </summary>
     internal static string Key(EnvironmentRequest request)
     {
-        var text = new StringBuilder();
-        var interpreter = new FileInfo(request.Interpreter);
-        var real = interpreter.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? interpreter;
-        text.Append("interpreter\0").Append(real.FullName).Append('\0').Append(real.Exists ? real.Length : -1).Append('\0')
-            .Append(real.Exists ? real.LastWriteTimeUtc.Ticks : 0).Append('\n');
+        var text = new StringBuilder(InterpreterIdentity(request.Interpreter));
         foreach (var (path, content) in request.RequirementsFiles)
         {
             text.Append("requirements\0").Append(Path.GetRelativePath(request.Directory, path)).Append('\0').Append(content).Append('\n');
@@ -198,8 +144,19 @@ public sealed class RehearsalEnvironment : IDisposable
             text.Append("pip.conf\0").Append(configuration).Append('\0').Append(File.ReadAllText(configuration)).Append('\n');
         }
 
-        return Convert.ToHexStringLower(HMACSHA256.HashData(ToolCache.Secret(), Encoding.UTF8.GetBytes(text.ToString())))[..32];
+        return Hash(text.ToString());
     }
+
+    /// <summary>The interpreter as the file it really is (a venv's python links to its base): its path, size and time.</summary>
+    private static string InterpreterIdentity(string interpreter)
+    {
+        var named = new FileInfo(interpreter);
+        var real = named.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? named;
+        return $"interpreter\0{real.FullName}\0{(real.Exists ? real.Length : -1)}\0{(real.Exists ? real.LastWriteTimeUtc.Ticks : 0)}\n";
+    }
+
+    private static string Hash(string inputs) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(ToolCache.Secret(), Encoding.UTF8.GetBytes(inputs)))[..32];
 
     /// <summary>Where pip reads its configuration on Linux and macOS (pip's "site" file is in the fresh environment, so empty).</summary>
     private static IEnumerable<string> PipConfigurationFiles()
@@ -232,27 +189,6 @@ public sealed class RehearsalEnvironment : IDisposable
         }
     }
 
-    private static string LastLine(string text) =>
-        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "no output";
-
-    /// <summary>One run per key at a time: another run making the same environment is waited for, then reused.</summary>
-    private static FileStream Lock(string path)
-    {
-        var deadline = DateTime.UtcNow + LockPatience;
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                ProgressLine.Activity("waiting for another run making the same environment");
-                Thread.Sleep(200);
-            }
-        }
-    }
-
     /// <summary>Removes the least recently used environments until the rest fit the size limit.</summary>
     private static void Evict(string keep)
     {
@@ -278,7 +214,7 @@ public sealed class RehearsalEnvironment : IDisposable
                 continue;
             }
 
-            DeleteQuietly(directory.FullName);
+            CacheLock.DeleteQuietly(directory.FullName);
             total -= size;
         }
     }
@@ -287,25 +223,11 @@ public sealed class RehearsalEnvironment : IDisposable
         directory.EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true })
             .Sum(f => f.Length);
 
-    private static void DeleteQuietly(string directory)
-    {
-        try
-        {
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-        }
-    }
-
     public void Dispose()
     {
         if (_temporary is not null)
         {
-            DeleteQuietly(_temporary);
+            CacheLock.DeleteQuietly(_temporary);
         }
     }
 }
