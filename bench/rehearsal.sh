@@ -14,17 +14,22 @@ sed -i '/^app.run(/d' "$work/app/app.py"
 "$python" tests/Connect.Lint.Tests/Fixtures/wheelhouse/build_wheelhouse.py "$work/wheelhouse"
 export PIP_NO_INDEX=1 PIP_FIND_LINKS="$work/wheelhouse" PIP_CONFIG_FILE=/dev/null CONNECT_LINT_CACHE_DIR="$work/cache"
 
-# Every measured check sees a just-edited app.py, so both imports run (the answer cache cannot help). "first" starts
-# from an empty rehearsal cache; "cached" finds the environment its previous round made.
+# Every measured check sees a just-edited app.py, so both imports run (the answer cache cannot help). "cold" starts
+# from an empty rehearsal cache (the interpreter's seed environment is made too, with ensurepip); "changed" is a
+# first rehearsal of new requirements once the seed is there (after adding a package, say: here a new comment line
+# makes the requirements text new); "cached" finds the
+# environment its previous round made.
 interleave "$runs" \
   "bare=touch '$work/app/app.py' && cd '$work/app' && $python -I -c 'import sys; sys.path.insert(0, \"\"); import app'" \
   "check=touch '$work/app/app.py' && $tool check '$work/app' --python $python --exit-zero" \
-  "first=touch '$work/app/app.py' && rm -rf '$work/cache/rehearsals' && $tool check '$work/app' --python $python --rehearse --exit-zero" \
+  "cold=touch '$work/app/app.py' && rm -rf '$work/cache/rehearsals' && $tool check '$work/app' --python $python --rehearse --exit-zero" \
+  "changed=touch '$work/app/app.py' && echo \"# \$RANDOM\$RANDOM\" >> '$work/app/requirements.txt' && $tool check '$work/app' --python $python --rehearse --exit-zero" \
   "cached=touch '$work/app/app.py' && $tool check '$work/app' --python $python --rehearse --exit-zero"
 
 header "(f) check --rehearse on the example (median of $runs)"
 row "python -I -c 'import app' (baseline), wall" "$WALL_bare" 1
 row "connect-lint check, wall" "$WALL_check" "$(ratio "$WALL_check" "$WALL_bare")"
-row "check --rehearse, first (venv + pip install), wall" "$WALL_first" "$(ratio "$WALL_first" "$WALL_bare")"
+row "check --rehearse, cold cache (seed venv + venv + pip), wall" "$WALL_cold" "$(ratio "$WALL_cold" "$WALL_bare")"
+row "check --rehearse, new requirements (venv + pip), wall" "$WALL_changed" "$(ratio "$WALL_changed" "$WALL_bare")"
 row "check --rehearse, cached environment, wall" "$WALL_cached" "$(ratio "$WALL_cached" "$WALL_bare")"
 printf '%-58s %9.3f %8s %8s\n' "  cached rehearsal adds to check (seconds)" "$(echo "$WALL_cached - $WALL_check" | bc -l)" "" "< 1 s"
