@@ -46,4 +46,30 @@ public sealed class PipOutputTests
         Assert.Equal(InstallProblemKind.Other, problem.Kind);
         Assert.Equal("pip says THESE PACKAGES DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE.", problem.Reason);
     }
+
+    [Theory]
+    [InlineData(".", "ERROR: Directory '.' is not installable. Neither 'setup.py' nor 'pyproject.toml' found.\n", "Directory '.' is not installable.")]
+    [InlineData("./vendor/x-1.0-py3-none-any.whl", "WARNING: Requirement './vendor/x-1.0-py3-none-any.whl' looks like a filename, but the file does not exist\nERROR: Could not install packages due to an OSError: [Errno 2] No such file or directory: './vendor/x-1.0-py3-none-any.whl'\n", "Could not install packages due to an OSError: [Errno 2] No such file or directory: './vendor/x-1.0-py3-none-any.whl'")]
+    [InlineData("file:///home/conda/feedstock_root/work", "ERROR: Could not install packages due to an OSError: [Errno 2] No such file or directory: '/home/conda/feedstock_root/work'\n", "Could not install packages due to an OSError: [Errno 2] No such file or directory: '/home/conda/feedstock_root/work'")]
+    [InlineData("./libs/shared", "ERROR: ./libs/shared is not a valid editable requirement. It should either be a path to a local project or a VCS URL (beginning with bzr+http, git+https).\n", "./libs/shared is not a valid editable requirement.")]
+    [InlineData("/abs/nope.whl", "WARNING: Requirement '/abs/nope.whl' looks like a filename, but the file does not exist\nERROR: nope.whl is not a valid wheel filename.\n", "nope.whl is not a valid wheel filename.")]
+    public void LocalPathPipCannotFind_IsPlacedAtTheLineThatNamesIt(string path, string stderr, string pipSays)
+    {
+        LocalPathLine[] localPaths = [new("requirements.txt", 2, "./elsewhere"), new("requirements.txt", 3, path)];
+
+        var problem = Assert.Single(PipOutput.Problems("Looking in links: /wh\n", stderr, localPaths));
+
+        Assert.Equal(new InstallProblem(InstallProblemKind.LocalPath, null, "requirements.txt", 3,
+            $"it names a local path, which is not there when the requirements are installed on their own, as Connect installs them (pip: {pipSays})"), problem);
+    }
+
+    [Fact]
+    public void ErrorThatNamesNoLocalPath_IsNotBlamedOnOne()
+    {
+        const string stderr = "ERROR: Could not find a version that satisfies the requirement nosuch==1.0 (from -r requirements.txt (line 4)) (from versions: none)\n";
+
+        var problem = Assert.Single(PipOutput.Problems(string.Empty, stderr, [new LocalPathLine("requirements.txt", 2, ".")]));
+
+        Assert.Equal(InstallProblemKind.NotAvailable, problem.Kind);
+    }
 }

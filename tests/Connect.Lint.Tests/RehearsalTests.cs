@@ -110,6 +110,36 @@ public sealed class RehearsalTests : IDisposable
     }
 
     [Fact]
+    public void SourceDistributionThatDoesNotBuild_IsReportedAtItsLine_WithItsOwnReason()
+    {
+        WriteProject(FlaskApp, "flask==2.2.2\nbrokenpkg==1.0\n");
+
+        var run = Rehearse(TestPython.Path, "--select", "CL3012");
+
+        Assert.Equal(
+            ["project/requirements.txt:2:1: error CL3012 'brokenpkg==1.0' does not install into a fresh environment: it does not build: brokenpkg needs the libfoo headers (libfoo-dev): not found; Connect's deploy stops at the same pip install"],
+            Lines(run));
+    }
+
+    [Fact]
+    public void LocalPath_DoesNotInstallWithoutTheProject_AndPipBuildsNothingIntoIt()
+    {
+        _project.Write("setup.py", "from setuptools import setup\nsetup(name='inventory', version='0.1', py_modules=['app'])\n");
+        WriteProject(FlaskApp, "flask==2.2.2\n-e .\n");
+        var before = ProjectFiles();
+
+        var run = Rehearse(TestPython.Path, "--select", "CL3004,CL3012");
+
+        Assert.Equal(
+            [
+                "project/requirements.txt:2:1: error CL3004 '-e .' points at a local path, which does not exist on Connect's server",
+                "project/requirements.txt:2:1: error CL3012 '-e .' does not install into a fresh environment: it names a local path, which is not there when the requirements are installed on their own, as Connect installs them (pip: . does not appear to be a Python project: neither 'setup.py' nor 'pyproject.toml' found.); Connect's deploy stops at the same pip install",
+            ],
+            Lines(run));
+        Assert.Equal(before, ProjectFiles()); // no inventory.egg-info: pip ran away from the project
+    }
+
+    [Fact]
     public void ImportOnlyTheDevelopmentEnvironmentHas_IsProven_AndCL3003DoesNotGuessIt()
     {
         var venv = TestVenv.Create(Path.Combine(_project.Root, "devenv"))

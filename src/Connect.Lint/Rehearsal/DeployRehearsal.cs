@@ -33,7 +33,13 @@ public static class DeployRehearsal
 
         var request = new EnvironmentRequest(
             interpreter.Path, deployment.Directory, deployment.PackageFile,
-            deployment.Requirements.Select(f => (f.FilePath, f.Source.Text)).ToList(), options.InstallTimeout, options.UseCache);
+            deployment.Requirements.Select(f => (f.FilePath, f.Source.Text)).ToList(), options.InstallTimeout, options.UseCache)
+        {
+            LocalPaths = deployment.Requirements.SelectMany(f => f.Requirements)
+                .Where(r => r.LocalPath is not null)
+                .Select(r => new LocalPathLine(Path.GetRelativePath(deployment.Directory, r.FilePath).Replace('\\', '/'), r.Span.Line, r.LocalPath!))
+                .ToList(),
+        };
         using var environment = RehearsalEnvironment.Prepare(request);
         facts = facts with
         {

@@ -3,6 +3,9 @@ using Connect.Lint.Rules.Model.Rehearsal;
 
 namespace Connect.Lint.Rehearsal;
 
+/// <summary>A requirement naming a local path: its file (relative to the deployment), its line, and the path as written.</summary>
+public sealed record LocalPathLine(string File, int Line, string Path);
+
 /// <summary>
 /// Reads what `pip install -r` printed when it failed (pip 21–25's wording) into the requirements it could not install
 /// and why. pip names a requirement either as it was written ("tinyhelper==9.9") or by its line ("-r requirements.txt
@@ -10,10 +13,20 @@ namespace Connect.Lint.Rehearsal;
 /// </summary>
 public static partial class PipOutput
 {
-    public static IReadOnlyList<InstallProblem> Problems(string stdout, string stderr)
+    /// <param name="localPaths">
+    /// The requirements that name a local path. pip stops at the first one it cannot find, in words that differ with
+    /// the kind of path ("Directory '.' is not installable", "No such file or directory: './vendor/x.whl'"); the one
+    /// its error names is the problem.
+    /// </param>
+    public static IReadOnlyList<InstallProblem> Problems(string stdout, string stderr, IReadOnlyList<LocalPathLine>? localPaths = null)
     {
         var all = stdout + "\n" + stderr;
         var problems = new List<InstallProblem>();
+        if (LocalPathNamed(all, localPaths ?? []) is { } local)
+        {
+            return [local];
+        }
+
         foreach (Match match in NotFound().Matches(all))
         {
             var requirement = match.Groups["requirement"].Value;
@@ -62,6 +75,46 @@ public static partial class PipOutput
         return problems;
     }
 
+    private static InstallProblem? LocalPathNamed(string output, IReadOnlyList<LocalPathLine> localPaths)
+    {
+        var said = output.Split('\n').Select(l => l.Trim())
+            .Where(l => l.StartsWith("ERROR: ", StringComparison.Ordinal) || l.StartsWith("WARNING: ", StringComparison.Ordinal) || l.StartsWith("Hint: ", StringComparison.Ordinal))
+            .ToList();
+        var error = said.LastOrDefault(l => l.StartsWith("ERROR: ", StringComparison.Ordinal));
+        if (error is null)
+        {
+            return null;
+        }
+
+        foreach (var local in localPaths)
+        {
+            if (said.Any(line => NamesPath(line, local.Path)))
+            {
+                var why = FromLine().Replace(error["ERROR: ".Length..], string.Empty).Trim();
+                why = SentenceEnd().Match(why) is { Success: true } end ? why[..(end.Index + 1)] : why; // not pip's list of VCS schemes
+                return new InstallProblem(InstallProblemKind.LocalPath, null, local.File, local.Line,
+                    $"it names a local path, which is not there when the requirements are installed on their own, as Connect installs them (pip: {why})");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether pip's line names the path: as written, as pip resolved it (./x), or, for an archive, by its file name.</summary>
+    private static bool NamesPath(string line, string path)
+    {
+        var written = path.StartsWith("file://", StringComparison.OrdinalIgnoreCase) ? path["file://".Length..] : path;
+        var bare = written.StartsWith("./", StringComparison.Ordinal) ? written[2..] : written;
+        List<string> forms = [written, bare, "./" + bare];
+        if (bare.EndsWith(".whl", StringComparison.OrdinalIgnoreCase) || bare.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || bare.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            forms.Add(bare.Split('/').Last());
+        }
+
+        return forms.Where(f => f.Length > 0).Distinct().Any(form =>
+            Regex.IsMatch(line, $@"(^|[\s'""(])(file://)?{Regex.Escape(form)}/?($|[\s'"")])"));
+    }
+
     /// <summary>"The conflict is caused by:" and its indented lines, joined ("The user requested tinyhelper==2.0; needs-old-helper 1.0 depends on tinyhelper==1.0").</summary>
     private static string ConflictCause(string output)
     {
@@ -101,6 +154,13 @@ public static partial class PipOutput
 
     [GeneratedRegex(@",\s*|\s+and\s+")]
     private static partial Regex Parts();
+
+    /// <summary>Where pip says a requirement came from: "(from -r requirements.txt (line 2))", "(from line 2 of requirements.txt)".</summary>
+    [GeneratedRegex(@"\s*\(from (-r \S+ \(line \d+\)|line \d+ of \S+)\)")]
+    private static partial Regex FromLine();
+
+    [GeneratedRegex(@"(?<=[a-z)'])\.(\s|$)")]
+    private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"-r (?<file>\S+) \(line (?<line>\d+)\)")]
     private static partial Regex LineOf();

@@ -9,13 +9,17 @@ namespace Connect.Lint.Rehearsal;
 
 /// <summary>What the rehearsal's environment needs: the interpreter to make it with, and the requirements to install into it.</summary>
 /// <param name="RequirementsFiles">The package file first, then every file it includes (-r, -c), as full paths with their text.</param>
+/// <param name="LocalPaths">The requirements that name a local path: pip installs without the project's files, so these fail.</param>
 public sealed record EnvironmentRequest(
-    string Interpreter, string Directory, string PackageFile, IReadOnlyList<(string Path, string Text)> RequirementsFiles, TimeSpan InstallTimeout, bool UseCache);
+    string Interpreter, string Directory, string PackageFile, IReadOnlyList<(string Path, string Text)> RequirementsFiles, TimeSpan InstallTimeout, bool UseCache)
+{
+    public IReadOnlyList<LocalPathLine> LocalPaths { get; init; } = [];
+}
 
 /// <summary>
 /// A fresh virtual environment with the deployment's requirements installed by pip, as Connect makes one at deploy time:
 /// made with the chosen interpreter, without system site-packages, pip honouring the user's pip configuration and PIP_*
-/// environment (<see cref="FreshVenv"/> makes it). Environments are kept under the tool's cache (rehearsals/KEY) by the
+/// environment (<see cref="FreshVenv"/> makes it) and installing beside the requirements files alone (<see cref="RequirementsOnly"/>). Environments are kept under the tool's cache (rehearsals/KEY) by the
 /// interpreter, the requirements text and pip's configuration, reused while they are unchanged (as Connect reuses its environments), least recently used first out past a
 /// size limit; with --no-cache one is made in a temporary directory and removed after the run.
 /// </summary>
@@ -23,6 +27,9 @@ public sealed class RehearsalEnvironment : IDisposable
 {
     /// <summary>The size the kept environments may take together, unless CONNECT_LINT_REHEARSAL_CACHE_MB says otherwise.</summary>
     private const long DefaultCacheLimitMegabytes = 4096;
+
+    /// <summary>How environments are made: a change to it (pip run away from the project's files, in 2) makes new ones.</summary>
+    private const string Recipe = "recipe 2";
 
     private readonly string? _temporary;
 
@@ -101,17 +108,18 @@ public sealed class RehearsalEnvironment : IDisposable
 
         clock.Restart();
         ProgressLine.Activity($"pip install -r {request.PackageFile} into a fresh environment");
-        var packageFile = request.RequirementsFiles[0].Path;
+        using var requirementsOnly = RequirementsOnly.Write(request.Directory, request.RequirementsFiles);
         var install = RehearsalProcess.Run(FreshVenv.PythonOf(root),
-            ["-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--progress-bar", "off", "--no-warn-script-location", "-r", packageFile],
-            request.Directory, request.InstallTimeout);
+            ["-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--progress-bar", "off", "--no-warn-script-location", "-r", request.PackageFile],
+            requirementsOnly.Directory, request.InstallTimeout);
         ProgressLine.Activity(null);
         return new RehearsalEnvironment(root, temporary)
         {
             Failure = install.TimedOut ? $"pip install -r {request.PackageFile} did not finish in {request.InstallTimeout.TotalSeconds:0} s (--install-timeout)" : null,
             Problems = install.Succeeded || install.TimedOut
                 ? []
-                : PipOutput.Problems(install.Stdout, install.StderrTail).Select(p => p with { Reason = Redaction.Redact(p.Reason) }).ToList(),
+                : PipOutput.Problems(requirementsOnly.Relativize(install.Stdout), requirementsOnly.Relativize(install.StderrTail), request.LocalPaths)
+                    .Select(p => p with { Reason = Redaction.Redact(p.Reason) }).ToList(),
             EnvironmentSeconds = environmentSeconds,
             InstallSeconds = clock.Elapsed.TotalSeconds,
             PythonVersion = VersionOf(root),
@@ -119,13 +127,13 @@ public sealed class RehearsalEnvironment : IDisposable
     }
 
     /// <summary>
-    /// The inputs that decide what the environment holds: the interpreter (its real path, size and time), the requirements
+    /// The inputs that decide what the environment holds: how environments are made (<see cref="Recipe"/>), the interpreter (its real path, size and time), the requirements
     /// files' text, and pip's configuration (PIP_* variables, pip.conf), keyed with the cache's secret so that nothing of
     /// them (an index URL with a token) can be read back from the name.
     /// </summary>
     internal static string Key(EnvironmentRequest request)
     {
-        var text = new StringBuilder(InterpreterIdentity(request.Interpreter));
+        var text = new StringBuilder(Recipe).Append('\n').Append(InterpreterIdentity(request.Interpreter));
         foreach (var (path, content) in request.RequirementsFiles)
         {
             text.Append("requirements\0").Append(Path.GetRelativePath(request.Directory, path)).Append('\0').Append(content).Append('\n');

@@ -17,7 +17,7 @@ public sealed class LocalPathRequirement : RequirementsRule
     {
         foreach (var requirement in deployment.Requirements.SelectMany(f => f.Requirements))
         {
-            if (requirement.Url is not { } url || !IsLocal(url))
+            if (requirement.LocalPath is not { } url)
             {
                 continue;
             }
@@ -35,9 +35,4 @@ public sealed class LocalPathRequirement : RequirementsRule
             sink.Report(Create(At(requirement.FilePath, requirement.Span), fix, requirement.Text, what));
         }
     }
-
-    private static bool IsLocal(string url) =>
-        url.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || url.StartsWith('.') || url.StartsWith('/') || url.StartsWith('~') ||
-        (!url.Contains("://", StringComparison.Ordinal) && (url.Contains('/') || url.EndsWith(".whl", StringComparison.OrdinalIgnoreCase) ||
-                                                            url.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || url.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)));
 }

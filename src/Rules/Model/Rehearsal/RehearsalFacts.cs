@@ -18,6 +18,12 @@ public enum InstallProblemKind
     /// <summary>A source distribution that failed to build (its metadata or its wheel).</summary>
     BuildFailed,
 
+    /// <summary>
+    /// A local path (a directory, wheel or archive) that is not there when the requirements are installed on their own,
+    /// as Connect installs them: away from the project's files.
+    /// </summary>
+    LocalPath,
+
     /// <summary>Anything else pip refused with (a hash mismatch, a bad URL, a network failure).</summary>
     Other,
 }

@@ -23,6 +23,17 @@ public sealed record RequirementEntry(
     /// <summary>PEP 503 normalised name (lowercase, runs of -_. become -).</summary>
     public string? NormalizedName => Name is null ? null : PackageNames.Normalize(Name);
 
+    /// <summary>
+    /// The URL when it points at the local disk (`.`, `./libs/x`, `/abs/x.whl`, `vendor/x-1.0.tar.gz`, `file:///…`): a
+    /// path that exists only where the requirements were written, not where Connect installs them; else null.
+    /// </summary>
+    public string? LocalPath => Url is { } url && IsLocal(url) ? url : null;
+
+    private static bool IsLocal(string url) =>
+        url.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || url.StartsWith('.') || url.StartsWith('/') || url.StartsWith('~') ||
+        (!url.Contains("://", StringComparison.Ordinal) && (url.Contains('/') || url.EndsWith(".whl", StringComparison.OrdinalIgnoreCase) ||
+                                                            url.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || url.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)));
+
     /// <summary>The exact pinned version (== or ===, no wildcard), or null.</summary>
     public string? PinnedVersion
     {

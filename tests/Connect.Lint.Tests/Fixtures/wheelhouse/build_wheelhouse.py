@@ -6,12 +6,16 @@ Usage: build_wheelhouse.py DIR
   egg-info leaves dependencies to dpkg, so each wheel names its requirements here, as Flask 2.2 declares them.
 - Small packages built from source with `pip wheel --no-build-isolation` (Debian's setuptools and wheel):
   tinyhelper 1.0 and 2.0, and needs-old-helper 1.0, which requires tinyhelper==1.0 (for a resolver conflict).
+- brokenpkg 1.0, a source distribution whose setup.py stops with a reason, as a package whose system library is
+  missing does: pip cannot build it.
 """
 import base64
 import hashlib
 import os
 import subprocess
+import io
 import sys
+import tarfile
 import tempfile
 import zipfile
 
@@ -78,12 +82,28 @@ def build_from_source(out, name, version, requires):
                         "--disable-pip-version-check", "-q", "-w", out, source], check=True)
 
 
+def broken_source_distribution(out, name, version, reason):
+    """An sdist (no wheel) whose setup.py exits with the reason, before pip learns its metadata."""
+    base = "%s-%s" % (name, version)
+    files = {
+        base + "/setup.py": "import sys\nsys.exit(%r)\n" % reason,
+        base + "/PKG-INFO": "Metadata-Version: 1.0\nName: %s\nVersion: %s\n" % (name, version),
+    }
+    with tarfile.open(os.path.join(out, base + ".tar.gz"), "w:gz") as archive:
+        for path, content in files.items():
+            data = content.encode()
+            info = tarfile.TarInfo(path)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+
+
 def main(out):
     os.makedirs(out, exist_ok=True)
     for name, version, package, requires in REPACKED:
         repack(out, name, version, package, requires)
     for name, version, requires in SOURCE_PACKAGES:
         build_from_source(out, name, version, requires)
+    broken_source_distribution(out, "brokenpkg", "1.0", "brokenpkg needs the libfoo headers (libfoo-dev): not found")
 
 
 if __name__ == "__main__":
