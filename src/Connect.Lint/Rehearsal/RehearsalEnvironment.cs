@@ -19,9 +19,11 @@ public sealed record EnvironmentRequest(
 /// <summary>
 /// A fresh virtual environment with the deployment's requirements installed by pip, as Connect makes one at deploy time:
 /// made with the chosen interpreter, without system site-packages, pip honouring the user's pip configuration and PIP_*
-/// environment (<see cref="FreshVenv"/> makes it) and installing beside the requirements files alone (<see cref="RequirementsOnly"/>). Environments are kept under the tool's cache (rehearsals/KEY) by the
-/// interpreter, the requirements text and pip's configuration, reused while they are unchanged (as Connect reuses its environments), least recently used first out past a
-/// size limit; with --no-cache one is made in a temporary directory and removed after the run.
+/// environment (<see cref="FreshVenv"/> makes it) and installing beside the requirements files alone
+/// (<see cref="RequirementsOnly"/>). Environments are kept under the tool's cache (rehearsals/KEY) by the interpreter,
+/// the requirements text and pip's configuration, reused while they are unchanged (as Connect reuses its environments),
+/// least recently used first out past a size limit; with --no-cache one is made in a temporary directory and removed
+/// after the run.
 /// </summary>
 public sealed class RehearsalEnvironment : IDisposable
 {
@@ -108,7 +110,17 @@ public sealed class RehearsalEnvironment : IDisposable
 
         clock.Restart();
         ProgressLine.Activity($"pip install -r {request.PackageFile} into a fresh environment");
-        using var requirementsOnly = RequirementsOnly.Write(request.Directory, request.RequirementsFiles);
+        RequirementsOnly requirementsOnly;
+        try
+        {
+            requirementsOnly = RequirementsOnly.Write(request.Directory, request.RequirementsFiles);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new RehearsalEnvironment(root, temporary) { Failure = $"the requirements could not be copied for pip to a temporary directory ({e.Message})", EnvironmentSeconds = environmentSeconds };
+        }
+
+        using var held = requirementsOnly;
         var install = RehearsalProcess.Run(FreshVenv.PythonOf(root),
             ["-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--progress-bar", "off", "--no-warn-script-location", "-r", request.PackageFile],
             requirementsOnly.Directory, request.InstallTimeout);
@@ -127,9 +139,10 @@ public sealed class RehearsalEnvironment : IDisposable
     }
 
     /// <summary>
-    /// The inputs that decide what the environment holds: how environments are made (<see cref="Recipe"/>), the interpreter (its real path, size and time), the requirements
-    /// files' text, and pip's configuration (PIP_* variables, pip.conf), keyed with the cache's secret so that nothing of
-    /// them (an index URL with a token) can be read back from the name.
+    /// The inputs that decide what the environment holds: how environments are made (<see cref="Recipe"/>), the
+    /// interpreter (its real path, size and time), the requirements files' text, and pip's configuration (PIP_* variables,
+    /// pip.conf), keyed with the cache's secret so that nothing of them (an index URL with a token) can be read back from
+    /// the name.
     /// </summary>
     internal static string Key(EnvironmentRequest request)
     {
