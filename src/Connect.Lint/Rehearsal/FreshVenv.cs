@@ -1,11 +1,12 @@
+using System.Runtime.InteropServices;
 
 namespace Connect.Lint.Rehearsal;
 
 /// <summary>
 /// Makes a virtual environment as `python -m venv` does (pip and, before Python 3.12, setuptools in it, as in the
 /// environments Connect makes), without paying ensurepip's three seconds each time: a seed environment is made once per
-/// interpreter with `python -m venv` and kept, and each new environment is made with `--without-pip` and given a copy of
-/// the seed's site-packages (the same interpreter lays both out alike). Without a place to keep the seed, or when the
+/// interpreter with `python -m venv` and kept, and each new environment is made with `--without-pip` and given the seed's
+/// site-packages, hard-linked (the same interpreter lays both out alike). Without a place to keep the seed, or when the
 /// copy fails, it is a plain `python -m venv`.
 /// </summary>
 public static class FreshVenv
@@ -85,12 +86,21 @@ public static class FreshVenv
                 ? Directory.GetDirectories(Path.Combine(root, "lib")).Select(d => Path.Combine(d, "site-packages")).FirstOrDefault(Directory.Exists)
                 : null;
 
+    /// <summary>
+    /// Gives the new environment the seed's files: hard links where the file system allows them (a fifth of a copy's
+    /// time, and no second copy on disk), else copies. Sharing is safe: pip replaces a package by removing its files and
+    /// writing new ones, and Python writes bytecode by rename, so no file is ever written in place.
+    /// </summary>
     private static void CopyDirectory(string source, string target)
     {
         Directory.CreateDirectory(target);
         foreach (var file in Directory.EnumerateFiles(source))
         {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+            var copy = Path.Combine(target, Path.GetFileName(file));
+            if (OperatingSystem.IsWindows() || HardLink(file, copy) != 0)
+            {
+                File.Copy(file, copy, overwrite: true);
+            }
         }
 
         foreach (var directory in Directory.EnumerateDirectories(source))
@@ -98,4 +108,7 @@ public static class FreshVenv
             CopyDirectory(directory, Path.Combine(target, Path.GetFileName(directory)));
         }
     }
+
+    [DllImport("libc", EntryPoint = "link", SetLastError = true)]
+    private static extern int HardLink([MarshalAs(UnmanagedType.LPUTF8Str)] string existing, [MarshalAs(UnmanagedType.LPUTF8Str)] string created);
 }
