@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Benchmark (f): `check --rehearse` on the example, first (a fresh environment made and requirements.txt installed by
-# pip) and cached (the environment reused), against `check` without it and a bare `python -I -c "import app"`,
-# interleaved in the same run. pip installs from a local wheelhouse (tests/…/build_wheelhouse.py: PyPI is out of reach
-# here), so "first" measures venv + pip's resolver and installer, not a download.
+# Benchmark (f): `check --rehearse` on the example with a cold cache (the interpreter's seed environment made too),
+# with new requirements (a fresh environment made and requirements.txt installed by pip) and cached (the environment
+# reused), against `check` without it and a bare `python -I -c "import app"`, interleaved in the same run. pip installs
+# from a local wheelhouse (tests/…/build_wheelhouse.py: PyPI is out of reach here), so an install measures venv and
+# pip's resolver and installer, not a download.
 #   bench/rehearsal.sh [RUNS]     (default 7; /usr/bin/python3)
 source "$(dirname "$0")/common.sh"
 runs=${1:-7}
@@ -17,8 +18,7 @@ export PIP_NO_INDEX=1 PIP_FIND_LINKS="$work/wheelhouse" PIP_CONFIG_FILE=/dev/nul
 # Every measured check sees a just-edited app.py, so both imports run (the answer cache cannot help). "cold" starts
 # from an empty rehearsal cache (the interpreter's seed environment is made too, with ensurepip); "changed" is a
 # first rehearsal of new requirements once the seed is there (after adding a package, say: here a new comment line
-# makes the requirements text new); "cached" finds the
-# environment its previous round made.
+# makes the requirements text new); "cached" finds the environment its previous round made.
 interleave "$runs" \
   "bare=touch '$work/app/app.py' && cd '$work/app' && $python -I -c 'import sys; sys.path.insert(0, \"\"); import app'" \
   "check=touch '$work/app/app.py' && $tool check '$work/app' --python $python --exit-zero" \
