@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Connect.Lint.Rules.Model.Rehearsal;
+using Connect.Lint.Rules.Model.Requirements;
 
 namespace Connect.Lint.Rehearsal;
 
@@ -106,7 +107,7 @@ public static partial class PipOutput
         var written = path.StartsWith("file://", StringComparison.OrdinalIgnoreCase) ? path["file://".Length..] : path;
         var bare = written.StartsWith("./", StringComparison.Ordinal) ? written[2..] : written;
         List<string> forms = [written, bare, "./" + bare];
-        if (bare.EndsWith(".whl", StringComparison.OrdinalIgnoreCase) || bare.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || bare.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        if (PackageNames.IsArchive(bare))
         {
             forms.Add(bare.Split('/').Last());
         }

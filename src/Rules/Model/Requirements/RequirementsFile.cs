@@ -31,8 +31,7 @@ public sealed record RequirementEntry(
 
     private static bool IsLocal(string url) =>
         url.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || url.StartsWith('.') || url.StartsWith('/') || url.StartsWith('~') ||
-        (!url.Contains("://", StringComparison.Ordinal) && (url.Contains('/') || url.EndsWith(".whl", StringComparison.OrdinalIgnoreCase) ||
-                                                            url.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || url.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)));
+        (!url.Contains("://", StringComparison.Ordinal) && (url.Contains('/') || PackageNames.IsArchive(url)));
 
     /// <summary>The exact pinned version (== or ===, no wildcard), or null.</summary>
     public string? PinnedVersion
@@ -73,6 +72,11 @@ public sealed record RequirementsFile(SourceText Source, IReadOnlyList<Requireme
 
 public static class PackageNames
 {
+    /// <summary>Whether the name is a file pip installs from (a wheel or a source archive): `x-1.0-py3-none-any.whl`, `x-1.0.tar.gz`.</summary>
+    public static bool IsArchive(string path) =>
+        path.EndsWith(".whl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) ||
+        path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
+
     public static string Normalize(string name)
     {
         var builder = new System.Text.StringBuilder(name.Length);

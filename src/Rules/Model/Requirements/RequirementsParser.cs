@@ -173,8 +173,7 @@ public static partial class RequirementsParser
         !DirectReference().IsMatch(requirement) && (requirement.StartsWith('.') || requirement.StartsWith('/') || requirement.StartsWith('~') ||
         UrlScheme().IsMatch(requirement) ||
         (requirement.Contains('/') && !requirement.Contains(" @ ", StringComparison.Ordinal) && !requirement.Contains(';')) ||
-        requirement.EndsWith(".whl", StringComparison.OrdinalIgnoreCase) || requirement.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) ||
-        requirement.EndsWith(".zip", StringComparison.OrdinalIgnoreCase));
+        PackageNames.IsArchive(requirement));
 
     /// <summary>PEP 508's "name[extras] @ url": a named requirement, whatever its URL ends with.</summary>
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[^\]]*\]\s*)?@")]

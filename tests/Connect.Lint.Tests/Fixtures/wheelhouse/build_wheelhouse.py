@@ -11,9 +11,9 @@ Usage: build_wheelhouse.py DIR
 """
 import base64
 import hashlib
+import io
 import os
 import subprocess
-import io
 import sys
 import tarfile
 import tempfile
