@@ -99,4 +99,40 @@ public sealed class SecretLeakTests
         Assert.Equal(0, fix.ExitCode);
         Assert.Contains($"{Password}@files.example.com/pywin32-306-cp311-cp311-win_amd64.whl ; sys_platform == \"win32\"", project.Read("requirements.txt"));
     }
+
+    /// <summary>
+    /// Redaction works on fields before they are formatted: the rules about secrets (CL3009, CL4002, CL5002) keep
+    /// well-formed GitHub annotations (the mask once ate the '::' after "hardcoded-secret-key"), a location in a
+    /// secret-named file keeps its ':line:col:', and a URL glued to an option (-ihttps://…, --index-url=…) is
+    /// recognised, reported and masked.
+    /// </summary>
+    [Fact]
+    public void FormatSyntax_IsNeverRedacted_AndGluedIndexUrlsAreCaught()
+    {
+        using var project = TempProject.Empty();
+        project.Write("app.py", "from flask import Flask\nfrom secret_settings import SECRET_KEY\n\napp = Flask(__name__)\napp.secret_key = SECRET_KEY\n");
+        project.Write("secret_settings.py", $"SECRET_KEY = \"{Password}-key\"\n");
+        project.Write("requirements.txt", $"-ihttps://alice:{Password}@pypi.example.com/simple\n--extra-index-url=https://bob:{Password}@mirror.example.com/simple\n-fhttps://carol:{Password}@wheels.example.com/\nflask==2.2.2\n");
+        Assert.Equal(0, project.Run("write-manifest", "project", "--python", TestPython.Path, "-e", "app:app").ExitCode);
+        project.Write(".env", $"API_TOKEN={Password}\n");
+        TestGit.Run(project.Directory, "init", "-q");
+        TestGit.Run(project.Directory, "add", "-f", ".");
+        TestGit.Commit(project.Directory);
+
+        var github = project.Run("check", "project", "--no-python", "--format", "github");
+        var annotations = github.Stdout.TrimEnd('\n').Split('\n');
+        Assert.All(annotations, line => Assert.Matches(@"^::(error|warning|notice) file=[^,:]+(,line=\d+,col=\d+,endLine=\d+,endColumn=\d+)?,title=CL\d{4} [a-z-]+::[^:].*$", line));
+        var titles = annotations.Select(l => l[(l.IndexOf("title=", StringComparison.Ordinal) + 6)..l.IndexOf("::", 2, StringComparison.Ordinal)]).ToList();
+        Assert.Equal(3, titles.Count(t => t == "CL3009 index-credentials"));
+        Assert.Contains("CL4002 secret-in-deployment", titles);
+        Assert.Contains("CL5002 hardcoded-secret-key", titles);
+
+        var text = project.Run("check", "project", "--no-python");
+        Assert.Contains(text.Stdout.Split('\n'), l => l.StartsWith("project/secret_settings.py:1:14: warning CL5002 ", StringComparison.Ordinal));
+        Assert.Contains(text.Stdout.Split('\n'), l => l.StartsWith("project/requirements.txt:1:3: error CL3009 -i carries credentials", StringComparison.Ordinal));
+        foreach (var output in new[] { github, text, project.Run("check", "project", "--no-python", "--format", "json"), project.Run("check", "project", "--no-python", "--format", "sarif") })
+        {
+            Assert.DoesNotContain(Fragment, output.Stdout + output.Stderr, StringComparison.Ordinal);
+        }
+    }
 }

@@ -38,7 +38,8 @@ public static class UnifiedDiff
             builder.Append($"@@ -{(oldCount == 0 ? oldStart - 1 : oldStart)},{oldCount} +{(newCount == 0 ? newStart - 1 : newStart)},{newCount} @@\n");
             foreach (var (kind, line) in hunk)
             {
-                builder.Append(kind).Append(line.TrimEnd('\n')).Append('\n');
+                // A diff line is file content: redacted as a field, before the '+'/'-' is put in front of it.
+                builder.Append(kind).Append(Output.Redaction.Redact(line.TrimEnd('\n'))).Append('\n');
                 if (!line.EndsWith('\n'))
                 {
                     builder.Append("\\ No newline at end of file\n");

@@ -14,6 +14,18 @@ public sealed class OutputSafety
     /// <summary>True while inside a multi-line private key whose BEGIN line was seen and END line not yet.</summary>
     private bool _insidePrivateKey;
 
+    private readonly bool _freeText;
+
+    /// <param name="freeText">
+    /// True for prose (stderr: notices, errors), where the whole line is one value and is redacted as a field is;
+    /// false for formatted output (reports on stdout or in a file), whose fields were redacted before formatting and
+    /// whose syntax (<c>::</c>, <c>:line:col:</c>) a name-and-separator pattern must not touch.
+    /// </param>
+    public OutputSafety(bool freeText = false)
+    {
+        _freeText = freeText;
+    }
+
     /// <summary>A whole text (a report file): each line made safe.</summary>
     public static string Text(string text)
     {
@@ -52,7 +64,8 @@ public sealed class OutputSafety
             _insidePrivateKey = true;
         }
 
-        return Escape(Redaction.Redact(body), keepLineBreaks: true) + (crlf ? "\r" : string.Empty);
+        var redacted = _freeText ? Redaction.Redact(body) : Redaction.RedactSecretsOnly(body);
+        return Escape(redacted, keepLineBreaks: true) + (crlf ? "\r" : string.Empty);
     }
 
     /// <summary>
@@ -116,6 +129,7 @@ public sealed class OutputSafety
             return index == 0 || !char.IsHighSurrogate(value[index - 1]);
         }
 
-        return char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+        // U+FFFE and U+FFFF are no characters at all: XML 1.0 forbids them, and a JUnit report holding one does not parse.
+        return c is '\uFFFE' or '\uFFFF' || char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
     }
 }

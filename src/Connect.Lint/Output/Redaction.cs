@@ -8,6 +8,11 @@ namespace Connect.Lint.Output;
 /// Takes secrets out of text that leaves the tool: what <see cref="SecretPatterns"/> knows (URL credentials,
 /// tokens, private keys, .netrc passwords, secret-named assignments) and the values of this process's
 /// environment variables whose names say they are secret (as CI systems mask their secrets).
+/// Two strengths: <see cref="Redact"/> for a user-derived value before it is formatted into a report (a message, a
+/// title, a diff line), and <see cref="RedactSecretsOnly"/> for a finished line, where only the secret's own
+/// characters may change: a secret-named assignment is recognised by its separator, and on a finished line that
+/// separator can be the format's own syntax (GitHub's <c>title=CL5002 hardcoded-secret-key::</c>, a
+/// <c>secrets.py:3:1:</c> location).
 /// </summary>
 public static class Redaction
 {
@@ -25,8 +30,22 @@ public static class Redaction
         }
 
         // Assignments first: a name that is not secret keeps its value, which the second pass may still find a URL or token in.
-        var redacted = SecretPatterns.Assignment().Replace(text, MaskSecretAssignment);
-        redacted = SecretPatterns.Redactable().Replace(redacted, Replacement);
+        return RedactSecretsOnly(SecretPatterns.Assignment().Replace(text, MaskSecretAssignment));
+    }
+
+    /// <summary>
+    /// Only what is a secret by its own shape (a URL's password, a known token, a key, a .netrc password, a secret
+    /// environment variable's value): the mask replaces those characters and nothing around them, so it is safe on a
+    /// finished line of any format.
+    /// </summary>
+    public static string RedactSecretsOnly(string text)
+    {
+        if (text.Length == 0)
+        {
+            return text;
+        }
+
+        var redacted = SecretPatterns.Redactable().Replace(text, Replacement);
         foreach (var value in EnvironmentSecrets.Value)
         {
             redacted = redacted.Replace(value, Mask, StringComparison.Ordinal);

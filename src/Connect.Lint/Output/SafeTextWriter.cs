@@ -8,13 +8,13 @@ namespace Connect.Lint.Output;
 /// control character. A partial line waits for its end (or <see cref="Complete"/>), so a secret is never
 /// split across two writes.
 /// </summary>
-public sealed class SafeTextWriter(TextWriter inner) : TextWriter
+public sealed class SafeTextWriter(TextWriter inner, bool freeText = false) : TextWriter
 {
     /// <summary>Applied to each line after it was made safe (terminal colour); null leaves lines as they are.</summary>
     public Func<string, string>? Decorate { get; init; }
 
     private readonly StringBuilder _pending = new();
-    private readonly OutputSafety _safety = new();
+    private readonly OutputSafety _safety = new(freeText);
     private readonly object _gate = new();
 
     public override Encoding Encoding => inner.Encoding;

@@ -5,7 +5,8 @@ namespace Connect.Lint.Reporting;
 
 /// <summary>
 /// JUnit XML for CI test-report views (GitLab, Jenkins, Azure): a test suite per file with problems, a failed test
-/// case per diagnostic; with no problems, one passing case per deployment, so the report is never empty.
+/// case per diagnostic; with no problems, one passing case per deployment, so the report is never empty. Every value
+/// is written through <see cref="Xml"/>: a file name may hold any code point, and XML 1.0 forbids many.
 /// </summary>
 public static class JUnitReporter
 {
@@ -29,14 +30,14 @@ public static class JUnitReporter
                 {
                     writer.WriteStartElement("testcase");
                     writer.WriteAttributeString("name", "connect-lint");
-                    writer.WriteAttributeString("classname", DisplayPath.Of(deployment.Directory));
+                    writer.WriteAttributeString("classname", Xml(DisplayPath.Of(deployment.Directory)));
                     writer.WriteEndElement();
                 }
 
                 writer.WriteEndElement();
             }
 
-            foreach (var file in result.Diagnostics.GroupBy(d => DisplayPath.Of(d.Location.FilePath)))
+            foreach (var file in result.Diagnostics.GroupBy(d => Xml(DisplayPath.Of(d.Location.FilePath))))
             {
                 writer.WriteStartElement("testsuite");
                 writer.WriteAttributeString("name", file.Key);
@@ -51,9 +52,9 @@ public static class JUnitReporter
                     writer.WriteAttributeString("file", file.Key);
                     writer.WriteAttributeString("line", Math.Max(location.Line, 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
                     writer.WriteStartElement("failure");
-                    writer.WriteAttributeString("message", diagnostic.Message);
+                    writer.WriteAttributeString("message", Xml(diagnostic.Message));
                     writer.WriteAttributeString("type", diagnostic.Id);
-                    writer.WriteString(TextReporter.FormatLine(diagnostic));
+                    writer.WriteString(Xml(TextReporter.FormatLine(diagnostic)));
                     writer.WriteEndElement();
                     writer.WriteEndElement();
                 }
@@ -66,4 +67,7 @@ public static class JUnitReporter
 
         return builder.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal) + "\n";
     }
+
+    /// <summary>A value XML 1.0 can hold: control characters, lone surrogates and U+FFFE/U+FFFF become visible \uXXXX escapes.</summary>
+    private static string Xml(string value) => Output.OutputSafety.Escape(value);
 }

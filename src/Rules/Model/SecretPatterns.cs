@@ -11,7 +11,7 @@ namespace Connect.Lint.Rules.Model;
 public static partial class SecretPatterns
 {
     /// <summary><c>scheme://user:password@host…</c>; groups <c>what</c>, <c>label</c> (the scheme), <c>password</c>.</summary>
-    [GeneratedRegex(@"(?<what>(?<![a-zA-Z0-9+.-])(?<label>[a-zA-Z][a-zA-Z0-9+.-]*)://[^\s/:@'""]+:(?<password>[^\s/@'""]+)@[^\s'""]+)")]
+    [GeneratedRegex(@"(?<what>(?<![a-zA-Z0-9+.])(?<label>[a-zA-Z][a-zA-Z0-9+.-]*)://[^\s/:@'""]+:(?<password>[^\s/@'""]+)@[^\s'""]+)")]
     public static partial Regex CredentialUri();
 
     /// <summary>Well-known token and key formats (high precision: each has a fixed prefix); group <c>label</c> is the prefix.</summary>
@@ -33,8 +33,8 @@ public static partial class SecretPatterns
     /// </summary>
     [GeneratedRegex(
         @"(?<key>-----BEGIN [A-Z ]{0,40}PRIVATE KEY(?: BLOCK)?-----)(?:[A-Za-z0-9+/=:,. \t-]|\\[nr]){0,20000}(?:-----END [A-Z ]{0,40}PRIVATE KEY(?: BLOCK)?-----)?" +
-        @"|(?<![A-Za-z0-9+.-])(?<scheme>[A-Za-z][A-Za-z0-9+.-]{0,31}://)(?<user>[^\s/:@'""]{0,256}):(?<password>[^\s/'""]{1,256})@" +
-        @"|(?<![A-Za-z0-9+.-])(?<scheme>[A-Za-z][A-Za-z0-9+.-]{0,31}://)(?<token>[A-Za-z0-9_.~-]{16,256})@" +
+        @"|(?<![A-Za-z0-9+.])(?<scheme>[A-Za-z][A-Za-z0-9+.-]{0,31}://)(?<user>[^\s/:@'""]{0,256}):(?<password>[^\s/'""]{1,256})@" +
+        @"|(?<![A-Za-z0-9+.])(?<scheme>[A-Za-z][A-Za-z0-9+.-]{0,31}://)(?<token>[A-Za-z0-9_.~-]{16,256})@" +
         @"|\b(?<label>AKIA|ASIA)[0-9A-Z]{16}\b|\b(?<label>gh[pousr]_)[A-Za-z0-9]{36,}\b|\b(?<label>github_pat_)[A-Za-z0-9_]{22,}" +
         @"|\b(?<label>xox[baprs]-)[A-Za-z0-9-]{10,}|\b(?<label>AIza)[0-9A-Za-z_-]{35}\b|\b(?<label>[sr]k_live_)[0-9a-zA-Z]{24,}" +
         @"|\b(?<label>glpat-)[A-Za-z0-9_-]{20,}|\b(?<label>pypi-)[A-Za-z0-9_-]{50,}|\b(?<label>npm_)[A-Za-z0-9]{36}\b" +

@@ -35,6 +35,18 @@ public sealed class CL1007Tests
     }
 
     [Fact]
+    public void IsQuiet_WhenAPathListedTwiceHasTheCurrentChecksumLast_AsPythonsJsonReadsIt()
+    {
+        var current = TestDeployment.FlaskApp().CurrentManifest().TextOf("manifest.json");
+        var oldChecksum = Connect.Lint.Rules.Model.Md5.HexOf(System.Text.Encoding.UTF8.GetBytes(OldApp));
+        // A merge left the old entry above the current one: Connect (Python's json) reads the last.
+        var merged = current.Replace("\"app.py\": {", $"\"app.py\": {{\n      \"checksum\": \"{oldChecksum}\"\n    }},\n    \"app.py\": {{", StringComparison.Ordinal);
+        Assert.Contains(oldChecksum, merged);
+
+        IsQuiet("CL1007", TestDeployment.FlaskApp().Manifest(merged));
+    }
+
+    [Fact]
     public void IsQuiet_WhenNothingChanged() =>
         IsQuiet("CL1007", TestDeployment.FlaskApp().CurrentManifest());
 }

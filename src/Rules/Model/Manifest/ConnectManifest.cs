@@ -43,8 +43,29 @@ public sealed class ConnectManifest
 
     public JsonObject? Files => FilesProperty?.Value as JsonObject;
 
-    public IEnumerable<ManifestFileEntry> FileEntries =>
-        Files?.Properties.Select(p => new ManifestFileEntry(p)) ?? [];
+    /// <summary>
+    /// Each listed path once: like Python's json (rsconnect, Connect), the last of a name listed twice wins, so a
+    /// merge that left an old entry above the current one is judged by the current one.
+    /// </summary>
+    public IEnumerable<ManifestFileEntry> FileEntries => Files is { } files ? LastOfEachName(files.Properties) : [];
+
+    private static IEnumerable<ManifestFileEntry> LastOfEachName(IReadOnlyList<JsonProperty> properties)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new bool[properties.Count];
+        for (var i = properties.Count - 1; i >= 0; i--)
+        {
+            kept[i] = seen.Add(properties[i].Name);
+        }
+
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (kept[i])
+            {
+                yield return new ManifestFileEntry(properties[i]);
+            }
+        }
+    }
 
     /// <summary>
     /// Whether this is Connect's manifest rather than a web-app or browser-extension manifest: Connect's has

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Connect.Lint.Rules.Model.Requirements;
@@ -49,31 +50,46 @@ public static partial class RequirementsParser
         return new RequirementsFile(new SourceText(filePath, text), entries, errors);
     }
 
-    /// <summary>Joins continued lines and cuts comments; yields the first physical line's number and start column.</summary>
+    /// <summary>
+    /// pip's preprocessing, in its order: the text split where Python's <c>str.splitlines</c> splits it (also at a
+    /// lone CR, form feed, vertical tab, U+2028…), lines ending in "\" joined to the next (a line that starts as a
+    /// comment ends a join), then comments cut. Yields where each logical line starts (line and column as an editor
+    /// counts them: '\n' ends a line). Linear in the text: joins are built in one buffer.
+    /// </summary>
     private static IEnumerable<(int Line, int Column, string Content)> LogicalLines(string text)
     {
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        if (lines[0].StartsWith('\uFEFF'))
+        if (text.StartsWith('\uFEFF'))
         {
             // pip decodes with the BOM taken off; here it becomes a blank, so columns and edit offsets stay in step with the file.
-            lines[0] = " " + lines[0][1..];
+            text = " " + text[1..];
         }
 
-        for (var i = 0; i < lines.Length; i++)
+        var positions = new SourceText(string.Empty, text);
+        var joined = new StringBuilder();
+        var joinStart = -1;
+        foreach (var (start, line) in PythonLines.Split(text))
         {
-            var first = i;
-            var content = StripComment(lines[i]);
-            while (content.EndsWith('\\') && i + 1 < lines.Length)
+            var startsAsComment = CommentAtStart().IsMatch(line);
+            if (line.EndsWith('\\') && !startsAsComment)
             {
-                content = content[..^1] + StripComment(lines[++i]);
+                joinStart = joinStart < 0 ? start : joinStart;
+                joined.Append(line.AsSpan().Trim('\\'));
+                continue;
             }
 
-            if (content.EndsWith('\\'))
-            {
-                content = content[..^1];
-            }
+            // pip puts a blank before a comment line that ends a join, so the comment is cut from the joined line.
+            var ending = startsAsComment ? " " + line : line;
+            var (first, content) = joinStart < 0 ? (start, ending) : (joinStart, joined.Append(ending).ToString());
+            joined.Clear();
+            joinStart = -1;
+            var (lineNumber, column) = positions.PositionOf(first);
+            yield return (lineNumber, column, StripComment(content));
+        }
 
-            yield return (first + 1, 1, content);
+        if (joinStart >= 0)
+        {
+            var (lineNumber, column) = positions.PositionOf(joinStart);
+            yield return (lineNumber, column, StripComment(joined.ToString()));
         }
     }
 
@@ -124,6 +140,12 @@ public static partial class RequirementsParser
 
     private static (string Option, string? Value, int ValueOffset) SplitOption(string line)
     {
+        // optparse, which pip reads these lines with, takes a short option's value glued to it: -rbase.txt, -ihttps://…
+        if (line.Length > 2 && line[1] is 'r' or 'c' or 'e' or 'i' or 'f' && line[2] is not (' ' or '\t' or '='))
+        {
+            return (line[..2], line[2..].Trim(), 2);
+        }
+
         var match = OptionLine().Match(line);
         if (!match.Success)
         {
@@ -181,6 +203,10 @@ public static partial class RequirementsParser
 
     [GeneratedRegex(@"(^|\s)#.*$")]
     private static partial Regex Comment();
+
+    /// <summary>pip's test for a line that is a comment from its start (such a line never continues a join).</summary>
+    [GeneratedRegex(@"^\s*#")]
+    private static partial Regex CommentAtStart();
 
     [GeneratedRegex(@"^(?<option>--?[A-Za-z][A-Za-z0-9-]*)(?:(?:=|\s+)(?<value>.*))?$")]
     private static partial Regex OptionLine();
