@@ -5,6 +5,8 @@ using Connect.Lint.Reporting;
 using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Settings;
 
+// Before any child starts: Ctrl+C, SIGTERM, SIGHUP and every exit take the tool's children (its own sessions too) with it.
+Connect.Lint.Processes.ChildProcesses.InstallSignalHandlers();
 return CommandLine.Run(args, Console.Out, Console.Error);
 
 namespace Connect.Lint

@@ -39,6 +39,7 @@ public static class BoundedProcess
         using var process = new Process { StartInfo = start };
         process.Start();
         var pid = process.Id;
+        using var tracked = ChildProcesses.Track(process, ownGroup);
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         // Threads of their own: blocking pipe reads on pool threads starve a 2-core machine's pool for a second.

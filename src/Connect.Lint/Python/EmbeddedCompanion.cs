@@ -54,6 +54,7 @@ public static class EmbeddedCompanion
         try
         {
             using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+            using var tracked = Processes.ChildProcesses.Track(process, ownGroup: false);
             process.WaitForExit();
             return process.ExitCode;
         }

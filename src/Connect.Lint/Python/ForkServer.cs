@@ -18,6 +18,7 @@ internal sealed class ForkServer : IDisposable
     private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(30);
 
     private readonly Process _process;
+    private readonly IDisposable _tracked;
     private readonly ConcurrentDictionary<int, Pending> _pending = new();
     private readonly TaskCompletionSource<IReadOnlySet<string>> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IReadOnlyList<(string Path, DateTime Modified)> _environment = [];
@@ -47,6 +48,7 @@ internal sealed class ForkServer : IDisposable
         start.ArgumentList.Add("--serve");
         start.ArgumentList.Add(ProcessHost.CompiledBridge(interpreter.Path));
         _process = Process.Start(start) ?? throw new InvalidOperationException("the interpreter did not start");
+        _tracked = Processes.ChildProcesses.Track(_process, ownGroup: false);
         new Thread(ReadEvents) { IsBackground = true, Name = "connect-lint-fork-server" }.Start();
         new Thread(() => _process.StandardError.ReadToEnd()) { IsBackground = true, Name = "connect-lint-fork-server-stderr" }.Start();
     }
@@ -127,6 +129,7 @@ internal sealed class ForkServer : IDisposable
             }
 
             var pid = pending.Started.Task.Result;
+            using var tracked = Processes.ChildProcesses.TrackGroup(pid);
             var left = request.Timeout - deadline.Elapsed;
             var timedOut = !pending.Ended.Task.Wait(left > TimeSpan.Zero ? left : TimeSpan.Zero);
             Processes.BoundedProcess.KillGroup(pid); // at the deadline, and after the end: nothing the project started outlives its check
@@ -155,6 +158,7 @@ internal sealed class ForkServer : IDisposable
         {
         }
 
+        _tracked.Dispose();
         _process.Dispose();
     }
 

@@ -5,6 +5,7 @@ using Connect.Lint.Pipeline;
 using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Settings;
 using StreamJsonRpc;
+using StreamJsonRpc.Protocol;
 
 namespace Connect.Lint.Server;
 
@@ -45,6 +46,7 @@ public sealed class LanguageServer
     [JsonRpcMethod("initialize", UseSingleObjectParameterDeserialization = true)]
     public object Initialize(InitializeParams request)
     {
+        RefuseAfterShutdown();
         _workspaceFolders = (request.WorkspaceFolders?.Select(f => f.Uri) ?? (request.RootUri is { } root ? [root] : []))
             .Select(LspConversions.PathOf).OfType<string>().ToList();
         // initializationOptions: {"importTimeout": seconds}, as check's --import-timeout.
@@ -103,6 +105,7 @@ public sealed class LanguageServer
     [JsonRpcMethod("textDocument/codeAction", UseSingleObjectParameterDeserialization = true)]
     public IReadOnlyList<CodeAction> CodeAction(CodeActionParams request)
     {
+        RefuseAfterShutdown();
         var path = LspConversions.PathOf(request.TextDocument.Uri);
         var deployment = path is null ? null : DeploymentOf(path);
         if (path is null || deployment is null || !_found.TryGetValue(deployment, out var found))
@@ -148,6 +151,7 @@ public sealed class LanguageServer
     [JsonRpcMethod("workspace/executeCommand", UseSingleObjectParameterDeserialization = true)]
     public async Task<object?> ExecuteCommand(ExecuteCommandParams request)
     {
+        RefuseAfterShutdown();
         if (request.Command != WriteManifestCommand || request.Arguments is not [var argument, ..] || LspConversions.PathOf(argument.GetString() ?? string.Empty) is not { } directory)
         {
             return null;
@@ -169,7 +173,31 @@ public sealed class LanguageServer
     }
 
     [JsonRpcMethod("shutdown")]
-    public object? Shutdown() => null;
+    public object? Shutdown()
+    {
+        RefuseAfterShutdown();
+        ShutDown = true;
+        return null;
+    }
+
+    /// <summary>Whether the client asked for shutdown: every request after it is refused, and only exit is honoured.</summary>
+    public bool ShutDown { get; private set; }
+
+    /// <summary>JSON-RPC's answer to a message that is not JSON (<see cref="LspMessageHandler"/>).</summary>
+    [JsonRpcMethod(LspMessageHandler.ParseErrorMethod)]
+    public void ParseError() => throw new LocalRpcException("Parse error: the message is not JSON") { ErrorCode = (int)JsonRpcErrorCode.ParseError };
+
+    /// <summary>JSON-RPC's answer to JSON that is not a JSON-RPC message (<see cref="LspMessageHandler"/>).</summary>
+    [JsonRpcMethod(LspMessageHandler.InvalidRequestMethod)]
+    public void InvalidRequest() => throw new LocalRpcException("Invalid Request: the message is not a JSON-RPC request, notification or response") { ErrorCode = (int)JsonRpcErrorCode.InvalidRequest };
+
+    private void RefuseAfterShutdown()
+    {
+        if (ShutDown)
+        {
+            throw new LocalRpcException("the server is shutting down: only 'exit' is accepted") { ErrorCode = (int)JsonRpcErrorCode.InvalidRequest };
+        }
+    }
 
     [JsonRpcMethod("exit")]
     public void Exit() => _exited.TrySetResult();
@@ -190,7 +218,7 @@ public sealed class LanguageServer
 
     private void Schedule(string uri)
     {
-        if (LspConversions.PathOf(uri) is not { } path || DeploymentOf(path) is not { } deployment)
+        if (ShutDown || LspConversions.PathOf(uri) is not { } path || DeploymentOf(path) is not { } deployment)
         {
             return;
         }

@@ -18,11 +18,20 @@ public static class ServerCommand
         // Python. A pip install into its environment replaces it (what it preloaded would be stale).
         using var warm = Python.ForkServers.ForLongRun(interpreter => server.Log($"connect-lint: the environment of {interpreter} changed: its warm interpreter was restarted"));
         server.WarmPython = warm is not null;
-        using var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, input, formatter));
+        using var rpc = new JsonRpc(new LspMessageHandler(output, input, formatter));
         rpc.AddLocalRpcTarget(server, new JsonRpcTargetOptions { AllowNonPublicInvocation = false });
         server.Attach(rpc);
         rpc.StartListening();
         Task.WaitAny(rpc.Completion, server.Exited);
-        return server.Exited.IsCompleted ? 0 : 1;
+        if (!server.Exited.IsCompleted)
+        {
+            // Never silently: the editor's log shows why the server is gone (its children go with it at exit).
+            Console.Error.WriteLine("connect-lint server: the client closed the connection without 'exit'" +
+                                    (rpc.Completion.Exception?.InnerException is { } fault ? $" ({fault.GetType().Name}: {fault.Message})" : string.Empty));
+            return 1;
+        }
+
+        // LSP: exit after shutdown ends with 0, exit without it with 1.
+        return server.ShutDown ? 0 : 1;
     }
 }
