@@ -21,6 +21,7 @@ namespace Connect.Lint
             var colour = Output.TerminalColour.Enabled(ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
             var safeOut = new Output.SafeTextWriter(stdout) { Decorate = colour ? Output.TerminalColour.Paint : null };
             var safeErr = new Output.SafeTextWriter(stderr, freeText: true);
+            Caching.ToolCache.Warnings = safeErr;
             var stderrIsTerminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("TERM") != "dumb";
             Output.ProgressLine.UseTerminal(stderrIsTerminal && !args.Contains("-q") && !args.Contains("--quiet") ? stderr : null);
             try

@@ -5,9 +5,41 @@ namespace Connect.Lint.Caching;
 /// directory ($XDG_CACHE_HOME or ~/.cache on Linux, ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows), or
 /// $CONNECT_LINT_CACHE_DIR. Entries are keyed by the tool's version; a missing, corrupt or foreign entry is ignored and
 /// rebuilt, never trusted. `connect-lint clean` removes it all; `--no-cache` neither reads nor writes it.
+/// The cache is data: it is used only through <see cref="Usable"/>, which creates it private (0700) and refuses one that
+/// others could write into (group- or world-writable, or owned by another user: a shared $XDG_CACHE_HOME), with one
+/// warning; the run then goes on without a cache. What is executable from it is verified (<see cref="Python.CompiledBridgeCache"/>).
 /// </summary>
 public static class ToolCache
 {
+    private static readonly Dictionary<string, string?> Checked = new(StringComparer.Ordinal);
+
+    /// <summary>Where the one warning about a refused cache goes (the command's stderr); null says nothing.</summary>
+    public static TextWriter? Warnings { get; set; }
+
+    /// <summary>The cache directory when it is safe to read and write (made private when missing), else null.</summary>
+    public static string? Usable
+    {
+        get
+        {
+            var directory = Directory;
+            lock (Checked)
+            {
+                if (!Checked.TryGetValue(directory, out var usable))
+                {
+                    var refusal = CachePrivacy.Refusal(directory);
+                    usable = refusal is null ? directory : null;
+                    Checked[directory] = usable;
+                    if (refusal is not null)
+                    {
+                        Warnings?.WriteLine($"connect-lint: warning: the cache {Output.OutputSafety.Escape(directory)} {refusal}: this run uses no cache");
+                    }
+                }
+
+                return usable;
+            }
+        }
+    }
+
     public static string Directory
     {
         get
@@ -42,7 +74,12 @@ public static class ToolCache
     /// <summary>32 random bytes kept in the cache (readable by the user only) for keyed hashes of what must not be written plainly.</summary>
     public static byte[] Secret()
     {
-        var path = Path.Combine(Directory, "secret");
+        if (Usable is not { } directory)
+        {
+            return System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        }
+
+        var path = Path.Combine(directory, "secret");
         try
         {
             if (File.Exists(path) && File.ReadAllBytes(path) is { Length: 32 } existing)
@@ -50,7 +87,6 @@ public static class ToolCache
                 return existing;
             }
 
-            System.IO.Directory.CreateDirectory(Directory);
             var secret = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
             var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
@@ -83,7 +119,12 @@ public static class ToolCache
     {
         try
         {
-            var path = Path.Combine(Directory, name);
+            if (Usable is not { } directory)
+            {
+                return null;
+            }
+
+            var path = Path.Combine(directory, name);
             return File.Exists(path) && new FileInfo(path).Length < 64 * 1024 * 1024 ? File.ReadAllText(path) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -97,8 +138,13 @@ public static class ToolCache
     {
         try
         {
-            var path = Path.Combine(Directory, name);
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            if (Usable is not { } directory)
+            {
+                return;
+            }
+
+            var path = Path.Combine(directory, name);
+            CachePrivacy.CreatePrivate(Path.GetDirectoryName(path)!);
             var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
             File.WriteAllText(temporary, text);
             File.Move(temporary, path, overwrite: true);

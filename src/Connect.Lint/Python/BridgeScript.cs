@@ -35,24 +35,31 @@ public static class BridgeScript
 
             def _connect_lint_compiled(modules, cache):
                 # The modules compiled: from the tool's cache when it holds them for this interpreter (marshal's format is
-                # per version), else compiled here (~4 ms) and kept there. The file is named for the bridge's own text.
+                # per version) and the file hashes to what the tool vouches for ("SHA256:PATH"), else compiled here
+                # (~4 ms) and kept at PATH for the tool to record. The file is named for the bridge's own text.
                 import marshal
+                expected, _, path = cache.partition(":")
                 tag = repr((_sys.version, _sys.implementation.cache_tag)).encode()
-                try:
-                    with open(cache, "rb") as handle:
-                        stored = handle.read()
-                    if stored.startswith(tag + b"\n"):
-                        return marshal.loads(stored[len(tag) + 1:])
-                except Exception:
-                    pass
+                if expected and path:
+                    try:
+                        try:
+                            from _sha256 import sha256  # hashlib's import costs as much as compiling
+                        except ImportError:
+                            from _sha2 import sha256
+                        with open(path, "rb") as handle:
+                            stored = handle.read()
+                        if sha256(stored).hexdigest() == expected and stored.startswith(tag + b"\n"):
+                            return marshal.loads(stored[len(tag) + 1:])
+                    except Exception:
+                        pass
                 codes = [compile(source, "<connect-lint>/" + name + ".py", "exec") for name, source in modules]
-                if cache:
+                if path:
                     try:
                         import os
-                        temporary = "%s.%d.tmp" % (cache, os.getpid())
+                        temporary = "%s.%d.tmp" % (path, os.getpid())
                         with open(temporary, "wb") as handle:
                             handle.write(tag + b"\n" + marshal.dumps(codes))
-                        os.replace(temporary, cache)
+                        os.replace(temporary, path)
                     except Exception:
                         pass
                 return codes

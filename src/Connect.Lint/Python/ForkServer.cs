@@ -19,6 +19,7 @@ internal sealed class ForkServer : IDisposable
 
     private readonly Process _process;
     private readonly IDisposable _tracked;
+    private readonly string _bridgeCache;
     private readonly ConcurrentDictionary<int, Pending> _pending = new();
     private readonly TaskCompletionSource<IReadOnlySet<string>> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IReadOnlyList<(string Path, DateTime Modified)> _environment = [];
@@ -46,7 +47,8 @@ internal sealed class ForkServer : IDisposable
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(BridgeProtocol.Script.Value);
         start.ArgumentList.Add("--serve");
-        start.ArgumentList.Add(ProcessHost.CompiledBridge(interpreter.Path));
+        _bridgeCache = CompiledBridgeCache.ArgumentFor(interpreter.Path);
+        start.ArgumentList.Add(_bridgeCache);
         _process = Process.Start(start) ?? throw new InvalidOperationException("the interpreter did not start");
         _tracked = Processes.ChildProcesses.Track(_process, ownGroup: false);
         new Thread(ReadEvents) { IsBackground = true, Name = "connect-lint-fork-server" }.Start();
@@ -63,6 +65,7 @@ internal sealed class ForkServer : IDisposable
             var server = new ForkServer(interpreter);
             if (server._ready.Task.Wait(StartPatience))
             {
+                CompiledBridgeCache.Record(server._bridgeCache); // it compiled the bridge before it said it was ready
                 return server;
             }
 
@@ -114,7 +117,7 @@ internal sealed class ForkServer : IDisposable
             using (var document = JsonDocument.Parse(requestJson))
             {
                 var line = JsonSerializer.Serialize(new ForkRequest(id, document.RootElement.Clone(), answerPath, stderrPath,
-                    ["-c", requestJson, request.UseCache ? ProcessHost.CompiledBridge(request.Interpreter.Path) : string.Empty]), ForkJsonContext.Default.ForkRequest);
+                    ["-c", requestJson, request.UseCache ? CompiledBridgeCache.ArgumentFor(request.Interpreter.Path) : string.Empty]), ForkJsonContext.Default.ForkRequest);
                 lock (_writeGate)
                 {
                     _process.StandardInput.WriteLine(line);

@@ -13,21 +13,6 @@ public sealed class ProcessHost : IPythonHost
 {
     public string Name => "process";
 
-    /// <summary>The compiled bridge's cache file for this interpreter, its directory made (the interpreter writes it).</summary>
-    internal static string CompiledBridge(string interpreter)
-    {
-        var path = BridgeScript.CompiledCachePath(interpreter);
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            return path;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return string.Empty;
-        }
-    }
-
     public PythonFacts Run(BridgeRequest request)
     {
         if (ForkServers.ServerFor(request) is { } server)
@@ -47,11 +32,13 @@ public sealed class ProcessHost : IPythonHost
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(BridgeProtocol.Script.Value);
         start.ArgumentList.Add(BridgeProtocol.RequestJson(request));
-        start.ArgumentList.Add(request.UseCache ? CompiledBridge(request.Interpreter.Path) : string.Empty);
+        var cache = request.UseCache ? CompiledBridgeCache.ArgumentFor(request.Interpreter.Path) : string.Empty;
+        start.ArgumentList.Add(cache);
 
         Trace.Mark("python start");
         var outcome = BoundedProcess.Run(start, request.Timeout, ownGroup: true);
         Trace.Mark("python exited");
+        CompiledBridgeCache.Record(cache);
         var lines = outcome.Stdout.Split('\n');
         return BridgeAnswer.Parse(request, Name, lines, outcome.StderrTail, outcome.TimedOut, outcome.ExitCode);
     }

@@ -64,14 +64,15 @@ public sealed class RehearsalEnvironment : IDisposable
     /// <summary>Reuses the kept environment for these inputs, or makes and installs one.</summary>
     public static RehearsalEnvironment Prepare(EnvironmentRequest request)
     {
-        if (!request.UseCache)
+        // A cache that is refused (others could write into it) or cannot be made: a fresh environment of this run only.
+        if (!request.UseCache || ToolCache.Usable is null)
         {
             var temporary = Path.Combine(Path.GetTempPath(), $"connect-lint-rehearsal-{Guid.NewGuid():N}");
             return Build(request, Path.Combine(temporary, "env"), temporary);
         }
 
         var directory = Path.Combine(CacheDirectory, Key(request));
-        Directory.CreateDirectory(CacheDirectory);
+        CachePrivacy.CreatePrivate(CacheDirectory);
         using var held = CacheLock.Acquire(directory + ".lock");
         var ready = Path.Combine(directory, "ready");
         var root = Path.Combine(directory, "env");
