@@ -137,7 +137,7 @@ public static class DeploymentDiscovery
             foreach (var child in children)
             {
                 var relative = Path.GetRelativePath(root, child.FullName).Replace('\\', '/');
-                if (child.LinkTarget is not null || FileAccessPolicy.IsOnSpecialFileSystem(child.FullName) ||
+                if (child.LinkTarget is not null || FileAccessPolicy.IsOnSpecialFileSystem(child.FullName) || FileInventory.IsLinkedWorktree(child.FullName) ||
                     PathExclusions.DirectoryReason(relative, FileInventory.IsVirtualEnvironment(child.FullName)) is not null)
                 {
                     continue;

@@ -88,7 +88,7 @@ public static class FileInventory
                         venvs.Add(relative);
                     }
 
-                    if (PathExclusions.DirectoryReason(relative, isVenv) is { } reason)
+                    if ((IsLinkedWorktree(full) ? LinkedWorktreeReason : PathExclusions.DirectoryReason(relative, isVenv)) is { } reason)
                     {
                         excluded.Add(new ExcludedPath(relative + "/", reason));
                     }
@@ -142,6 +142,31 @@ public static class FileInventory
             return new Entry(entry.FileName.ToString(), isDirectory, isLink);
         }, options);
         return [.. entries];
+    }
+
+    public const string LinkedWorktreeReason = "another checkout of the repository (a linked Git worktree), not part of this one";
+
+    /// <summary>
+    /// A directory that is a linked Git worktree (its .git is a file pointing into a repository's .git/worktrees): a
+    /// checkout of its own, deployed from its own branch, never part of the deployment it happens to sit in.
+    /// </summary>
+    public static bool IsLinkedWorktree(string directory)
+    {
+        var link = Path.Combine(directory, ".git");
+        try
+        {
+            if (!File.Exists(link) || new FileInfo(link).Length > 4096)
+            {
+                return false;
+            }
+
+            var line = File.ReadLines(link).FirstOrDefault() ?? string.Empty;
+            return line.StartsWith("gitdir:", StringComparison.Ordinal) && line.Replace('\\', '/').Contains("/worktrees/", StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A directory is a virtual environment when it has pyvenv.cfg or bin/python (rsconnect's test).</summary>

@@ -71,6 +71,11 @@ public static class PathExclusions
             return "Python bytecode";
         }
 
+        if (VersionControl.Contains(name))
+        {
+            return "version control data (the link of a Git worktree or submodule)";
+        }
+
         if (IsToolWorkingFile(name))
         {
             return "connect-lint's own working file";
@@ -145,7 +150,8 @@ public static class PathExclusions
         }
 
         var name = parts[^1];
-        return name.EndsWith(".pyc", StringComparison.Ordinal) || name.EndsWith(".pyo", StringComparison.Ordinal) ? "Python bytecode" : null;
+        return name.EndsWith(".pyc", StringComparison.Ordinal) || name.EndsWith(".pyo", StringComparison.Ordinal) ? "Python bytecode"
+            : VersionControl.Contains(name) ? "version control data" : null;
     }
 
     /// <summary>Why a path is a tool cache, editor settings, a working file of ours or clutter, or null.</summary>
