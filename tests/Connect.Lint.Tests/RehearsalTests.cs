@@ -251,6 +251,44 @@ public sealed class RehearsalTests : IDisposable
         Assert.Matches(@"^project/manifest.json:\d+:\d+: warning CL1015 the rehearsal ran Python 3\.11\.\d+ \(/usr/bin/python3\) but manifest.json records 3\.9\.18: Connect installs and runs this content with a Python 3\.9 ", line);
     }
 
+    /// <summary>An index that accepts and never answers (on loopback): pip waits, and --install-timeout cuts it off.</summary>
+    [Fact]
+    public void InstallCutOffByTheTimeLimit_IsNeverSaidToHaveInstalled()
+    {
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var held = new List<System.Net.Sockets.Socket>();
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                while (true)
+                {
+                    held.Add(silent.AcceptSocket());
+                }
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        });
+        WriteProject(FlaskApp, "flask==2.2.2\n");
+        var environment = Wheelhouse.Environment(Cache);
+        environment["PIP_NO_INDEX"] = null;
+        environment["PIP_FIND_LINKS"] = null;
+        environment["PIP_INDEX_URL"] = $"http://127.0.0.1:{((System.Net.IPEndPoint)silent.LocalEndpoint).Port}/simple";
+        environment["PIP_TIMEOUT"] = "120";
+
+        var run = ToolProcess.RunWithEnvironment(_project.Root, ["check", "project", "--python", TestPython.Path, "--rehearse", "--install-timeout", "3"], environment);
+
+        var summary = run.Stderr.Split('\n').Single(l => l.Contains("rehearsal with Python", StringComparison.Ordinal));
+        Assert.DoesNotContain(" installed (", summary);
+        Assert.Contains("requirements.txt not installed: pip install -r requirements.txt did not finish in 3 s (--install-timeout)", summary);
+        silent.Stop();
+    }
+
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void InterpreterWithoutVenv_SaysTheRehearsalStoppedShort()

@@ -17,10 +17,7 @@ public static class CheckWatcher
     {
         using var warm = Python.ForkServers.ForLongRun();
         var changed = new SemaphoreSlim(0);
-        var watchers = AnalysisPipeline.Discover(options.Paths, out _)
-            .Select(t => t.Directory).Distinct()
-            .Select(directory => Watch(directory, changed))
-            .ToList();
+        var watchers = WatchedDirectories(options.Paths).Select(directory => Watch(directory, changed)).ToList();
         try
         {
             var rounds = int.TryParse(Environment.GetEnvironmentVariable("CONNECT_LINT_WATCH_ROUNDS"), out var limit) ? limit : int.MaxValue; // for tests
@@ -47,6 +44,20 @@ public static class CheckWatcher
         {
             watchers.ForEach(w => w.Dispose());
         }
+    }
+
+    /// <summary>
+    /// The directories named on the command line (a deployment added below one later is found by the next check,
+    /// which discovers again) and every deployment found now (a file named stands for its deployment); none inside another.
+    /// </summary>
+    private static List<string> WatchedDirectories(IReadOnlyList<string> paths)
+    {
+        var candidates = paths.Select(StartDirectory.FullPathOf).Where(Directory.Exists)
+            .Concat(AnalysisPipeline.Discover(paths, out _).Select(t => t.Directory))
+            .Select(d => Path.TrimEndingDirectorySeparator(Path.GetFullPath(d)))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return candidates.Where(d => !candidates.Any(other => other != d && d.StartsWith(other + Path.DirectorySeparatorChar, StringComparison.Ordinal))).ToList();
     }
 
     private static FileSystemWatcher Watch(string directory, SemaphoreSlim changed)

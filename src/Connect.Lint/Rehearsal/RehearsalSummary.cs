@@ -19,6 +19,13 @@ public static class RehearsalSummary
         {
             parts[0] = $"pip install -r {facts.PackageFile} failed in a fresh environment ({Seconds(facts.InstallSeconds)})";
         }
+        else if (facts.Import is null && facts.Incomplete is { } stopped)
+        {
+            // Stopped before the import (--install-timeout, no venv module): nothing may be said to have installed.
+            parts[0] = facts.PythonVersion is null && facts.EnvironmentSeconds == 0
+                ? $"no fresh environment ({stopped})"
+                : $"fresh environment made ({Seconds(facts.EnvironmentSeconds)}), {facts.PackageFile} not installed: {stopped}";
+        }
 
         if (facts.Import?.Import is { } import)
         {
