@@ -65,7 +65,10 @@ def case(name, build, args=("check", "project", "--no-python"), modifies=False, 
          forbid=(), expect=None, user=None, check=None, limit=TIMEOUT):
     """One case. forbid: byte strings no output may hold; expect: the exit codes allowed (default 0, 1, or 2 with a
     one-line error); user: run as this uid (permissions apply); check(project, outside, stdout, stderr): a
-    class's own promise, returning a problem or None; limit: seconds the case may take."""
+    class's own promise, returning a problem or None; limit: seconds the case may take. HOSTILE_CLASS=word runs only
+    the classes whose name holds the word (while working on one)."""
+    if os.environ.get("HOSTILE_CLASS") and os.environ["HOSTILE_CLASS"] not in cls:
+        return
     root = tempfile.mkdtemp(prefix="connect-lint-hostile-")
     project = os.path.join(root, "project")
     outside = os.path.join(root, "outside")
@@ -388,6 +391,175 @@ case("pathological requirements lines", lambda p, o: base(p, requirements=PATHOL
 case("pathological source lines", lambda p, o: base(p, app=APP + b"a." * 100_000 + b"\n" + b"x://u:p@h/" * 20_000 + b"\n" + b"token" * 40_000 + b"=1\n"),
      cls=FORGERY, limit=30)
 case("pathological template", lambda p, o: (base(p), write(os.path.join(p, "templates", "i.html"), b'<a href="/' + b"a" * 500_000 + b"\n")), cls=FORGERY, limit=30)
+
+
+# ---------------------------------------------------------------- trust, round 3
+FIELDS = "redaction on fields, never on format syntax"
+GLUED = b"-ihttps://alice:" + PASSWORD + b"@pypi.example.com/simple\n--extra-index-url=https://bob:" + PASSWORD + b"@m.example.com/simple\n-fhttps://carol:" + PASSWORD + b"@w.example.com/\nflask==2.2.2\n"
+GITHUB_LINE = re.compile(r"^::(error|warning|notice) file=[^,:]+(,line=\d+(,col=\d+)?,endLine=\d+(,endColumn=\d+)?)?,title=CL\d{4} [a-z-]+::[^:]")
+
+
+def secret_rules(p, o):
+    base(p, requirements=GLUED, app=APP + b"\napp.secret_key = 'abcdefgh12345'\n")
+    write(os.path.join(p, "secret_settings.py"), b"SECRET_KEY = 'zyxwvutsrq98765'\n")
+
+
+def annotations_well_formed(p, o, out, err):
+    lines = [l for l in out.splitlines() if l]
+    bad = [l for l in lines if not GITHUB_LINE.match(l)]
+    titles = [l.split("title=", 1)[1].split("::", 1)[0] for l in lines]
+    if bad:
+        return "malformed annotation: " + bad[0][:120]
+    return None if titles.count("CL3009 index-credentials") == 3 and "CL5002 hardcoded-secret-key" in titles else "missing annotations: %s" % titles
+
+
+case("secret rules as GitHub annotations, glued index URLs", secret_rules, args=("check", "project", "--no-python", "--format", "github"),
+     cls=FIELDS, forbid=FORBID, check=annotations_well_formed)
+for fmt in ("text", "json", "sarif"):
+    case("glued index URLs, --format %s" % fmt, secret_rules, args=("check", "project", "--no-python", "--format", fmt), cls=FIELDS, forbid=FORBID,
+         check=lambda p, o, out, err: None if "CL3009" in out else "the glued index URL's credentials were not reported")
+case("a secret-named file keeps its :line:col:", secret_rules, args=("check", "project", "--no-python"), cls=FIELDS,
+     check=lambda p, o, out, err: None if re.search(r"^project/secret_settings\.py:1:14: warning CL5002 ", out, re.M) else "the location was masked")
+
+CHILDREN = "no child outlives the tool"
+HANGING = b"import os, subprocess, time\nchild = subprocess.Popen(['sleep', '600'])\nopen(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'pids'), 'w').write('%d %d' % (os.getpid(), child.pid))\ntime.sleep(600)\n" + APP
+
+
+def stopped_by(signal_name, extra=()):
+    def build(p, o):
+        base(p, app=HANGING)
+        write(os.path.join(o, "stop.py"), ("""
+import os, signal, subprocess, sys, time
+signal.signal(signal.SIGINT, signal.SIG_DFL)
+tool = subprocess.Popen([%r, "check", "project", "--python", %r, "--import-timeout", "600", %s], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+pids = "pids"
+for _ in range(1200):
+    if os.path.exists(pids) and len(open(pids).read().split()) == 2:
+        break
+    time.sleep(0.05)
+tool.send_signal(signal.SIG%s)
+tool.wait(30)
+time.sleep(2)
+def alive(pid):
+    try:
+        return open("/proc/%%s/stat" %% pid).read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+left = [pid for pid in open(pids).read().split() if alive(pid)]
+for pid in left:
+    os.kill(int(pid), 9)
+print("left: %%s" %% left if left else "none left")
+""" % (TOOL, PYTHON, ", ".join(repr(e) for e in extra), signal_name)).encode())
+    return build
+
+
+for signal_name in ("INT", "TERM", "HUP"):
+    for extra in ((), ("--watch",)):
+        case("SIG%s during a hanging import%s" % (signal_name, ", --watch" if extra else ""), stopped_by(signal_name, extra),
+             args=("--shell", PYTHON, "outside/stop.py"), cls=CHILDREN, limit=90, modifies=True,
+             check=lambda p, o, out, err: None if "none left" in out else "processes outlived the tool: " + out.strip()[-80:])
+
+CACHE = "the cache is data"
+
+
+def shared_cache(p, o):
+    base(p)
+    shared = os.path.join(os.path.dirname(p), "shared")
+    os.makedirs(shared)
+    os.chmod(shared, 0o777)
+
+
+case("a world-writable cache directory is refused", shared_cache, args=("--shell", "env", "CONNECT_LINT_CACHE_DIR=shared", TOOL, "check", "project", "--python", PYTHON),
+     cls=CACHE, check=lambda p, o, out, err: None if "this run uses no cache" in err and not os.listdir(os.path.join(os.path.dirname(p), "shared")) else "the shared cache was used")
+
+
+def planted_bridge(p, o):
+    base(p)
+    cache = os.path.join(os.path.dirname(p), "cache")
+    subprocess.run([TOOL, "check", p, "--python", PYTHON], env=dict(os.environ, CONNECT_LINT_CACHE_DIR=cache), capture_output=True)
+    for name in os.listdir(os.path.join(cache, "bridge")):
+        if name.endswith(".bin"):
+            subprocess.run([PYTHON, "-c", "import marshal, sys; tag = repr((sys.version, sys.implementation.cache_tag)).encode(); "
+                            "open(sys.argv[1], 'wb').write(tag + b'\\n' + marshal.dumps([compile('open(%r, \"w\")' % sys.argv[2], 'x', 'exec')]))",
+                            os.path.join(cache, "bridge", name), os.path.join(os.path.dirname(p), "planted-ran")], check=True)
+
+
+case("a compiled bridge planted in the cache", planted_bridge, args=("--shell", "env", "CONNECT_LINT_CACHE_DIR=cache", TOOL, "check", "project", "--python", PYTHON),
+     cls=CACHE, check=lambda p, o, out, err: "the planted bridge ran" if os.path.exists(os.path.join(os.path.dirname(p), "planted-ran")) else None)
+case("a cache that cannot be created, --rehearse", lambda p, o: (base(p), write(os.path.join(os.path.dirname(p), "a-file"), b"x\n")),
+     args=("--shell", "env", "CONNECT_LINT_CACHE_DIR=a-file/cache", "PIP_NO_INDEX=1", TOOL, "check", "project", "--python", PYTHON, "--rehearse", "--install-timeout", "60"),
+     cls=CACHE, limit=120, check=lambda p, o, out, err: None if "this run uses no cache" in err else "no warning about the cache")
+
+FORMATS = "every output format is valid for every input"
+HOSTILE_NAMES = ["ctl\x01x", "esc\x1b[31m", "nonchar\ufffe\uffff", "bidi\u202eevil", "quote\"'", "<tag>&amp;]]>", "pct%0A%25", "colon::comma,=", "tab\tnl\ncr\r", "sep\u2028"]
+
+
+def hostile_names(p, o):
+    base(p)
+    for name in HOSTILE_NAMES:
+        write(os.path.join(p, name + ".txt"), b"x\n")
+
+
+def parses_as(fmt):
+    def check(p, o, out, err):
+        import xml.etree.ElementTree as ElementTree
+        try:
+            if fmt in ("json", "sarif", "gitlab"):
+                json.loads(out)
+            elif fmt == "json-lines":
+                [json.loads(line) for line in out.splitlines() if line]
+            elif fmt == "junit":
+                ElementTree.fromstring(out.encode())
+            elif fmt == "github":
+                bad = [l for l in out.splitlines() if l and not GITHUB_LINE.match(l)]
+                if bad:
+                    return "malformed: " + bad[0][:100]
+        except Exception as error:
+            return "does not parse: %s" % error
+        return None if "CL1008" in out else "the hostile names were not reported"
+    return check
+
+
+for fmt in ("json", "json-lines", "sarif", "github", "gitlab", "junit"):
+    case("hostile file names, --format %s" % fmt, hostile_names, args=("check", "project", "--no-python", "--format", fmt), cls=FORMATS, check=parses_as(fmt))
+
+PIP_READING = "requirements are read as pip reads them"
+case("160,000 continued lines", lambda p, o: base(p, requirements=b"flask" + b" \\\n" * 160_000 + b"==2.2.2\n"), cls=PIP_READING, limit=15,
+     check=lambda p, o, out, err: "the continuation was not one line" if "CL3002" in out else None)
+case("form feed, vertical tab and lone CR split lines", lambda p, o: base(p, requirements=b"flask==2.2.2\x0cclick==8.1.3\x0bitsdangerous==2.1.2\rjinja2==3.1.2\n"),
+     cls=PIP_READING, check=lambda p, o, out, err: "a pip line boundary was not one" if "CL3002" in out else None)
+case("-rfile and -cfile glued", lambda p, o: (base(p, requirements=b"-rbase.txt\n-cconstraints.txt\n"), write(os.path.join(p, "base.txt"), b"flask==2.2.2\n"),
+     write(os.path.join(p, "constraints.txt"), b"flask==2.2.2\n")), cls=PIP_READING,
+     check=lambda p, o, out, err: "a glued option was not read" if "CL3002" in out or "CL3001" in out else None)
+
+
+def merged_manifest(p, o):
+    base(p)
+    manifest = MANIFEST.decode().replace('"app.py": {', '"app.py": {"checksum": "%s"},\n    "app.py": {' % ("0" * 32), 1)
+    write(os.path.join(p, "manifest.json"), manifest.encode())
+
+
+case("a path listed twice, the current checksum last", merged_manifest, cls=PIP_READING,
+     check=lambda p, o, out, err: "the earlier entry was judged" if "CL1007" in out else None)
+
+REPOSITORIES = "worktrees and submodules are repositories of their own"
+
+
+def linked_worktree(p, o):
+    base(p, manifest=None)
+    subprocess.run(["git", "init", "-q", p], check=True)
+    subprocess.run(["git", "-C", p, "add", "."], check=True)
+    subprocess.run(["git", "-C", p, "-c", "user.email=t@e", "-c", "user.name=t", "commit", "-qm", "x"], check=True)
+    subprocess.run(["git", "-C", p, "worktree", "add", "-q", ".worktrees/feature"], check=True, capture_output=True)
+
+
+case("write-manifest in a linked worktree", linked_worktree, args=("write-manifest", "project/.worktrees/feature", "--python", PYTHON, "-e", "app:app"),
+     modifies=True, cls=REPOSITORIES,
+     check=lambda p, o, out, err: "a .git file was listed" if '".git"' in open(os.path.join(p, ".worktrees", "feature", "manifest.json")).read() else None)
+case("check inside a linked worktree", lambda p, o: (linked_worktree(p, o), subprocess.run([TOOL, "write-manifest", os.path.join(p, ".worktrees", "feature"), "--python", PYTHON, "-e", "app:app"], capture_output=True)),
+     args=("check", "project/.worktrees/feature", "--python", PYTHON), cls=REPOSITORIES,
+     check=lambda p, o, out, err: "the worktree's .git was reported" if "'.git'" in out else None)
 
 held = sum(1 for _, _, problems, _ in results if not problems)
 print()
