@@ -7,7 +7,8 @@ using Connect.Lint.Settings;
 
 // Before any child starts: Ctrl+C, SIGTERM, SIGHUP and every exit take the tool's children (its own sessions too) with it.
 Connect.Lint.Processes.ChildProcesses.InstallSignalHandlers();
-return CommandLine.Run(args, Console.Out, Console.Error);
+var exitCode = CommandLine.Run(args, Console.Out, Console.Error);
+return Connect.Lint.Processes.ChildProcesses.SignalExitCode ?? exitCode;
 
 namespace Connect.Lint
 {

@@ -59,7 +59,8 @@ public sealed class ChildProcessLifetimeTests
             Initialize(tool, project.Directory);
         }
 
-        var hanging = WaitForPids(pids, tool);
+        // Every process of the run: the import and what it started, and all the tool's descendants (fork server, pip, git).
+        var hanging = WaitForPids(pids, tool).Concat(DescendantsOf(tool.Id)).Distinct().ToList();
         if (stop == "stdin closed")
         {
             tool.StandardInput.Close(); // the editor went away mid-import
@@ -154,6 +155,40 @@ public sealed class ChildProcessLifetimeTests
         }
 
         throw new TimeoutException("the import did not start within 180 s");
+    }
+
+    /// <summary>The processes below <paramref name="root"/> now, from /proc's parent links.</summary>
+    private static List<int> DescendantsOf(int root)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(directory), out var pid))
+            {
+                try
+                {
+                    var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                    parents[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+                }
+                catch (IOException)
+                {
+                    // ended meanwhile
+                }
+            }
+        }
+
+        var found = new List<int>();
+        var pending = new Queue<int>([root]);
+        while (pending.TryDequeue(out var parent))
+        {
+            foreach (var (child, _) in parents.Where(p => p.Value == parent))
+            {
+                found.Add(child);
+                pending.Enqueue(child);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Running: a zombie (dead, not yet reaped by an init that does not reap) counts as gone.</summary>

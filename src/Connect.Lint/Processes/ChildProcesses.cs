@@ -38,11 +38,18 @@ public static class ChildProcesses
     }
 
     /// <summary>
+    /// The exit code of a tool being stopped by a signal (130, 143, 129), else null: the main thread, which may
+    /// finish first once its child was killed, ends with it too.
+    /// </summary>
+    public static int? SignalExitCode { get; private set; }
+
+    /// <summary>
     /// The children first, then the tool, with the shell's code for death by that signal (128 + N). Ending here rather
     /// than through the default action keeps the code the same whether or not the main thread saw its child die first.
     /// </summary>
     private static void EndWith(PosixSignalContext context, int exitCode)
     {
+        SignalExitCode = exitCode;
         KillAll();
         context.Cancel = true;
         Environment.Exit(exitCode);
