@@ -311,13 +311,19 @@ public sealed class RehearsalTests : IDisposable
         _project.Write("pyproject.toml", "[tool.connect-lint]\nrehearse = \"import\"\n");
         WriteProject(FlaskApp, "flask==2.2.2\n");
 
-        var run = ToolProcess.RunWithEnvironment(_project.Root, ["check", "project", "--python", TestPython.Path, "--no-cache"], Wheelhouse.Environment(Cache));
+        // A temporary directory of this run's own: other tests' rehearsals (run in parallel) use the machine's.
+        var environment = Wheelhouse.Environment(Cache);
+        var temporary = Path.Combine(_project.Root, "tmp");
+        Directory.CreateDirectory(temporary);
+        environment["TMPDIR"] = temporary;
+
+        var run = ToolProcess.RunWithEnvironment(_project.Root, ["check", "project", "--python", TestPython.Path, "--no-cache"], environment);
 
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         Assert.Contains("rehearsal with Python 3.11.", run.Stderr);
         Assert.Contains("fresh environment made", run.Stderr);
         Assert.DoesNotContain("requested under", run.Stderr);
         Assert.False(Directory.Exists(Path.Combine(Cache, "rehearsals")));
-        Assert.Empty(Directory.GetDirectories(Path.GetTempPath(), "connect-lint-rehearsal-*"));
+        Assert.Empty(Directory.GetDirectories(temporary, "connect-lint-rehearsal-*"));
     }
 }
