@@ -65,4 +65,15 @@ public sealed class RequirementsAsPipReadsTests
 
         Assert.Equal(("flask", "==2.2.2"), (file.Requirements.Single().Name, file.Requirements.Single().Specifier));
     }
+
+    [Fact]
+    public void AnIncludeNamingANulCharacter_IsASyntaxError_NotAPathToOpen()
+    {
+        // The hostile suite's fuzzing found it: a glued or spaced -r/-c with a NUL reached Path.GetFullPath and ended the run.
+        var file = Parse("-rx\0y.txt\n-c a\0b\nflask==2.2.2\n");
+
+        Assert.Empty(file.Entries.OfType<IncludeEntry>());
+        Assert.Equal(["-r names no file pip can open: a file name cannot hold a NUL character", "-c names no file pip can open: a file name cannot hold a NUL character"],
+            file.Errors.Select(e => e.Message));
+    }
 }

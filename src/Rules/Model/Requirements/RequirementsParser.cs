@@ -113,6 +113,11 @@ public static partial class RequirementsParser
                         throw new FormatException($"{option} needs a file name");
                     }
 
+                    if (value.Contains('\0', StringComparison.Ordinal))
+                    {
+                        throw new FormatException($"{option} names no file pip can open: a file name cannot hold a NUL character");
+                    }
+
                     return new IncludeEntry(filePath, span, line, value, option is "-c" or "--constraint", valueSpan!);
                 case "-e" or "--editable":
                     if (string.IsNullOrEmpty(value))
