@@ -114,7 +114,7 @@ namespace Connect.Lint
             var server = new Command("server", "Run the language server on stdin/stdout (LSP): live diagnostics, quick fixes and write-manifest in the editor.");
             server.SetAction(_ => Python.EmbeddedCompanion.NeededForJitOnlyCommand("connect-lint server") is { } companion
                 ? Python.EmbeddedCompanion.Run(companion)
-                : Server.ServerCommand.Run(Console.OpenStandardInput(), Console.OpenStandardOutput()));
+                : Server.ServerCommand.Run(Console.OpenStandardInput(), Console.OpenStandardOutput(), stderr));
             root.Subcommands.Add(server);
 
             var completion = new Command("completion", "Print a shell completion script (bash, zsh or fish).");

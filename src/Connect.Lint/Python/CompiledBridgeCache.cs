@@ -38,8 +38,7 @@ internal static class CompiledBridgeCache
     /// <summary>After a bridge started with <paramref name="argument"/> ended: records the file it compiled, if it did.</summary>
     public static void Record(string argument)
     {
-        var separator = argument.IndexOf(':', StringComparison.Ordinal);
-        if (separator != 0)
+        if (!argument.StartsWith(':'))
         {
             return; // no cache, or it loaded a verified file
         }
@@ -50,10 +49,7 @@ internal static class CompiledBridgeCache
             if (File.Exists(path) && new FileInfo(path).Length < 16 * 1024 * 1024)
             {
                 var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
-                var record = $"{path}.sha256";
-                var temporary = $"{record}.{Environment.ProcessId}.tmp";
-                File.WriteAllText(temporary, $"{hash} {Mac(hash, path)}\n");
-                File.Move(temporary, record, overwrite: true);
+                Caching.ToolCache.Write(RecordName(path), $"{hash} {Mac(hash, path)}\n");
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -62,26 +58,21 @@ internal static class CompiledBridgeCache
         }
     }
 
+    /// <summary>The record's entry name in the cache: beside the compiled file.</summary>
+    private static string RecordName(string path) => Path.GetRelativePath(Caching.ToolCache.Directory, path) + ".sha256";
+
     /// <summary>The SHA-256 the record vouches for, or "" when there is no record or it is not the tool's.</summary>
     private static string Verified(string path)
     {
-        try
-        {
-            var record = $"{path}.sha256";
-            if (!File.Exists(record) || File.ReadAllText(record).Trim().Split(' ') is not [var hash, var mac])
-            {
-                return string.Empty;
-            }
-
-            return hash.Length == 64 && hash.All(char.IsAsciiHexDigitLower) &&
-                   CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(mac), Encoding.ASCII.GetBytes(Mac(hash, path)))
-                ? hash
-                : string.Empty;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        if (Caching.ToolCache.Read(RecordName(path))?.Trim().Split(' ') is not [var hash, var mac])
         {
             return string.Empty;
         }
+
+        return hash.Length == 64 && hash.All(char.IsAsciiHexDigitLower) &&
+               CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(mac), Encoding.ASCII.GetBytes(Mac(hash, path)))
+            ? hash
+            : string.Empty;
     }
 
     private static string Mac(string hash, string path) =>

@@ -8,7 +8,7 @@ public static class ServerCommand
 {
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "StreamJsonRpc binds by reflection; in the Native AOT package the server runs in the framework-dependent companion (EmbeddedCompanion).")]
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "As above: never run in the Native AOT binary.")]
-    public static int Run(Stream input, Stream output)
+    public static int Run(Stream input, Stream output, TextWriter log)
     {
         var formatter = new SystemTextJsonFormatter();
         formatter.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -25,8 +25,9 @@ public static class ServerCommand
         Task.WaitAny(rpc.Completion, server.Exited);
         if (!server.Exited.IsCompleted)
         {
-            // Never silently: the editor's log shows why the server is gone (its children go with it at exit).
-            Console.Error.WriteLine("connect-lint server: the client closed the connection without 'exit'" +
+            // Never silently: the editor's log shows why the server is gone (its children go with it at exit), through
+            // the command's stderr like every other line the tool prints (redacted, escaped).
+            log.WriteLine("connect-lint server: the client closed the connection without 'exit'" +
                                     (rpc.Completion.Exception?.InnerException is { } fault ? $" ({fault.GetType().Name}: {fault.Message})" : string.Empty));
             return 1;
         }
