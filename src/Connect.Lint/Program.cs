@@ -94,7 +94,7 @@ namespace Connect.Lint
             root.Subcommands.Add(rules);
 
             var explain = new Command("explain", "Print a rule's documentation.");
-            var id = new Argument<string>("CODE") { Description = "A rule ID such as CL1007." };
+            var id = new Argument<string>("CODE") { Description = $"A rule ID such as {Rules.RuleCatalog.All[0].Descriptor.Id}." };
             explain.Arguments.Add(id);
             explain.SetAction(result =>
             {
@@ -141,16 +141,13 @@ namespace Connect.Lint
         }
 
         private static Option<double> TimeoutOption() =>
-            new("--import-timeout") { Description = "Seconds the import of the app may take.", DefaultValueFactory = _ => 20 };
+            new("--import-timeout") { Description = "Seconds the import of the app may take.", DefaultValueFactory = _ => Settings.SettingsResolver.DefaultImportTimeoutSeconds };
 
         private static Option<bool> NoCacheOption() =>
             new("--no-cache") { Description = "Neither read nor write the cache (the installed packages last read from each interpreter)." };
 
         private static Option<bool> NoPythonOption() =>
             new("--no-python") { Description = "Do not run the project's interpreter (Python-aware rules are skipped)." };
-
-        /// <summary>The longest import a check waits for; beyond it a number is a typo, not a wish.</summary>
-        private const double MaxImportTimeoutSeconds = 3600;
 
         /// <summary>
         /// What the command line says about the analysis, validated; values the user did not give stay unset, so
@@ -162,9 +159,9 @@ namespace Connect.Lint
             Option<bool>? noCache = null)
         {
             var seconds = result.GetValue(timeout);
-            if (!(seconds > 0 && seconds <= MaxImportTimeoutSeconds))
+            if (Settings.SettingsResolver.ImportTimeoutProblem(seconds) is { } problem)
             {
-                throw new UsageException($"--import-timeout {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}: must be a number of seconds above 0 and at most {MaxImportTimeoutSeconds}");
+                throw new UsageException($"--import-timeout {problem}");
             }
 
             var interpreter = result.GetValue(python);
@@ -196,9 +193,9 @@ namespace Connect.Lint
             }
 
             var seconds = result.GetValue(option);
-            return seconds is > 0 and <= 86400
+            return seconds is > 0 and <= Settings.SettingsResolver.MaxInstallTimeoutSeconds
                 ? seconds
-                : throw new UsageException($"--install-timeout {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}: must be a number of seconds above 0 and at most 86400");
+                : throw new UsageException($"--install-timeout {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}: must be a number of seconds above 0 and at most {Settings.SettingsResolver.MaxInstallTimeoutSeconds}");
         }
 
         private static string? Said(ParseResult result, Option<string> option) =>

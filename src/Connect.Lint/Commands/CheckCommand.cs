@@ -159,7 +159,7 @@ public static class CheckCommand
         }
 
         var deployment = loaded.Deployment;
-        if (deployment.GitUnavailableReason is { } noGit)
+        if (deployment.Facts.Git.Reason is { } noGit)
         {
             notices.Add(noGit);
         }

@@ -30,10 +30,10 @@ public static class InspectCommand
             return EmbeddedCompanion.Run(companion);
         }
 
-        var deployment = AnalysisPipeline.Load(target, settings, without: RuleNeeds.InstalledPackages).Deployment;
+        var deployment = AnalysisPipeline.Load(target, settings, also: RuleNeeds.PythonImport, without: RuleNeeds.InstalledPackages).Deployment;
         if (deployment.Python is not { } facts)
         {
-            throw new UsageException($"cannot inspect {DisplayPath.ForLine(full)}: {Shown(deployment.PythonUnavailableReason ?? string.Empty)}");
+            throw new UsageException($"cannot inspect {DisplayPath.ForLine(full)}: {Shown(deployment.Facts.Python.Reason ?? string.Empty)}");
         }
 
         // The problems of the app as imported: the entrypoint rules and every rule that reads the import.

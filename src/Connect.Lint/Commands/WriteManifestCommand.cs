@@ -40,7 +40,7 @@ public static class WriteManifestCommand
 {
     public static int Run(WriteManifestOptions options, TextWriter stderr)
     {
-        var directory = Path.GetFullPath(options.Directory);
+        var directory = StartDirectory.FullPathOf(options.Directory);
         if (!System.IO.Directory.Exists(directory))
         {
             throw new UsageException($"{options.Directory}: no such directory");
@@ -69,8 +69,10 @@ public static class WriteManifestCommand
 
         var entrypoint = options.Entrypoint ?? tool?.Entrypoint;
         var packageFile = RequirementsFile(directory, options.RequirementsFile ?? tool?.RequirementsFile);
-        var interpreter = InterpreterLocator.Locate(directory, options.Python, System.Environment.GetEnvironmentVariable)
-                          ?? throw new UsageException("no Python interpreter found (looked at .venv/venv/env up to the repository root, $VIRTUAL_ENV, python3 on PATH); pass --python PATH");
+        // The interpreter check would run: --python, then [tool.connect-lint] python, then the locator's order.
+        var target = new DeploymentTarget(directory, true);
+        var settings = Pipeline.AnalysisPipeline.ResolveSettings(target, new Settings.CommandLineSettings { Python = options.Python });
+        var interpreter = settings.Interpreter ?? throw new UsageException(InterpreterLocator.NoneFound);
         var python = PythonEnvironmentQuery.Run(interpreter, TimeSpan.FromSeconds(30), out var problem)
                      ?? throw new UsageException(problem!);
         Trace.Mark("environment queried");
@@ -101,7 +103,7 @@ public static class WriteManifestCommand
             notices.Add($"{(existed ? "rewrote" : "wrote")} {DisplayPath.ForLine(requirementsPath)} from pip freeze of {python.Interpreter}: it lists everything installed there, review it");
         }
 
-        var deployment = DeploymentLoader.Load(new DeploymentTarget(directory, true), options.Exclude, analyse: false, named: named, packageFile: packageFile);
+        var deployment = Pipeline.AnalysisPipeline.LoadFiles(target, new LoadOptions { Excludes = options.Exclude, Named = named, PackageFile = packageFile });
         var unreadable = deployment.UnreadFiles.Where(u => u.Kind == Rules.Model.UnreadKind.Refused && deployment.Inventory.Contains(u.RelativePath)).ToList();
         if (unreadable.Count > 0)
         {
@@ -125,7 +127,7 @@ public static class WriteManifestCommand
         string? AskBridge()
         {
             var (facts, _) = PythonBridge.Run(policy, null, deployment.Inventory,
-                new PythonOptions(options.Python, new ProcessHost(), TimeSpan.FromSeconds(20)) { StaticOnly = true });
+                new PythonOptions(interpreter, new ProcessHost(), TimeSpan.FromSeconds(settings.ImportTimeoutSeconds.Value)) { StaticOnly = true });
             return ManifestProposals.EntrypointFromStaticFacts(facts);
         }
 
@@ -173,7 +175,7 @@ public static class WriteManifestCommand
         var named = new HashSet<string>(StringComparer.Ordinal);
         foreach (var extra in extras)
         {
-            var full = Path.GetFullPath(extra);
+            var full = StartDirectory.FullPathOf(extra);
             var relative = Path.GetRelativePath(directory, full).Replace('\\', '/');
             if (relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative))
             {

@@ -22,7 +22,7 @@ public static partial class ConfigLoader
 
     private static readonly HashSet<string> KnownKeys = new(StringComparer.Ordinal)
     {
-        "select", "ignore", "per-file-ignores", "exclude", "python", "server-python-versions", "severity", "rehearse",
+        "select", "ignore", "per-file-ignores", "exclude", "python", "server-python-versions", "severity", "rehearse", "import-timeout",
     };
 
     /// <summary>The config that applies to a directory: the nearest pyproject.toml above it that has the section.</summary>
@@ -142,6 +142,18 @@ public static partial class ConfigLoader
                 return word is null
                     ? throw Error(path, node, key, "must be true, false, \"import\" (no requests to the routes) or \"full\"")
                     : config with { Rehearse = Rehearsal.RehearsalModes.Parse(word) };
+            case "import-timeout":
+                var seconds = node.Value switch
+                {
+                    IntegerValueSyntax whole => (double?)whole.Value,
+                    FloatValueSyntax real => real.Value,
+                    _ => null,
+                };
+                return seconds is null
+                    ? throw Error(path, node, key, "must be a number of seconds")
+                    : Settings.SettingsResolver.ImportTimeoutProblem(seconds.Value) is { } problem
+                        ? throw Error(path, node, key, problem)
+                        : config with { ImportTimeoutSeconds = seconds };
             case "per-file-ignores":
                 if (key == "per-file-ignores" && node.Value is InlineTableSyntax inline)
                 {

@@ -31,6 +31,9 @@ public sealed record ProjectConfig
     /// <summary>rehearse = true, "import" or false: what check does of Connect's deploy without --rehearse.</summary>
     public Rehearsal.RehearsalMode? Rehearse { get; init; }
 
+    /// <summary>import-timeout: seconds the import of the app may take, as --import-timeout.</summary>
+    public double? ImportTimeoutSeconds { get; init; }
+
     public IReadOnlyDictionary<string, Severity> Severity { get; init; } = new Dictionary<string, Severity>();
 }
 

@@ -1,53 +1,68 @@
 using System.Collections.Concurrent;
-using Connect.Lint.Python;
 using Connect.Lint.Rules.Model;
 using Connect.Lint.Rules.Model.Manifest;
-using Connect.Lint.Rules.Model.Python;
 
 namespace Connect.Lint.Loading;
 
+/// <summary>What a load reads besides the deployment's own files: the excludes, and write-manifest's choices.</summary>
+public sealed record LoadOptions
+{
+    /// <summary>--exclude globs (rsconnect's semantics, relative to the deployment).</summary>
+    public IReadOnlyList<string> Excludes { get; init; } = [];
+
+    public ConfigExclusions? Configured { get; init; }
+
+    /// <summary>False for write-manifest: no text files and none of the old manifest's files list, only what a new manifest needs.</summary>
+    public bool Analyse { get; init; } = true;
+
+    /// <summary>write-manifest's EXTRA_FILES: listed whatever --exclude says (see <see cref="FileInventory.Build"/>).</summary>
+    public IReadOnlySet<string>? Named { get; init; }
+
+    /// <summary>write-manifest's --requirements-file, instead of the manifest's package_file.</summary>
+    public string? PackageFile { get; init; }
+}
+
+/// <summary>The deployment as known before its files are read: what early fact providers start from.</summary>
+public sealed record ProjectInventory(string Directory, FileAccessPolicy Policy, ManifestLoad ManifestLoad, IReadOnlyList<string> Files)
+{
+    /// <summary>The manifest when it is Connect's; null when missing, broken or another tool's.</summary>
+    public ConnectManifest? Manifest => ManifestLoad.Manifest is { IsConnectManifest: true } manifest ? manifest : null;
+}
+
+/// <summary>Facts being gathered while the files are read, and what a person is told while they are awaited.</summary>
+public sealed record FactsInFlight(Task<DeploymentFacts> Facts, string Activity);
+
 /// <summary>
-/// Reads one deployment directory into the model the rules see: the manifest with positions, the deployable
-/// inventory, and checksums for every inventory file and every safe path the manifest lists.
+/// Reads one deployment directory: the manifest with positions, the deployable inventory, checksums for every
+/// inventory file and every safe path the manifest lists, the requirements chain and the text files; the model
+/// itself is the assembler's (<see cref="DeploymentAssembler"/>). The costly facts are not its business: it starts
+/// what <paramref name="startFacts"/> gives it once the inventory is known, and reads the files while they run.
 /// </summary>
 public static class DeploymentLoader
 {
     /// <summary>Manifests larger than this are reported, not read (a real one is kilobytes).</summary>
     public const long MaxManifestBytes = 256L * 1024 * 1024;
 
-    /// <param name="analyse">False for write-manifest: no Git state, no text files and none of the old manifest's files list, only what a new manifest needs.</param>
-    /// <param name="readGit">False when no enabled rule needs Git's view of the files.</param>
-    /// <param name="reusePython">The bridge's answer of an earlier load, when nothing it depends on changed: Python is not run again.</param>
-    /// <param name="named">write-manifest's EXTRA_FILES: listed whatever --exclude says (see <see cref="FileInventory.Build"/>).</param>
-    /// <param name="packageFile">write-manifest's --requirements-file, instead of the manifest's package_file.</param>
-    public static Deployment Load(
-        DeploymentTarget target, IReadOnlyList<string> excludes, PythonOptions? python = null, ConfigExclusions? configured = null, bool analyse = true,
-        bool readGit = true, PythonFacts? reusePython = null, IReadOnlySet<string>? named = null, string? packageFile = null)
+    public static Deployment Load(DeploymentTarget target, LoadOptions options, Func<ProjectInventory, FactsInFlight>? startFacts = null)
     {
         Trace.Mark("load");
         var directory = Path.GetFullPath(target.Directory);
         var policy = new FileAccessPolicy(directory);
-        var manifestLoad = LoadManifest(policy, Path.Combine(directory, "manifest.json"), withoutFiles: !analyse);
+        var manifestLoad = LoadManifest(policy, Path.Combine(directory, "manifest.json"), withoutFiles: !options.Analyse);
         Trace.Mark("manifest read");
-        var globs = excludes.Select(e => RsconnectGlob.Create(e, directory)).ToList();
-        var inventory = FileInventory.Build(policy, globs, configured, named);
+        var globs = options.Excludes.Select(e => RsconnectGlob.Create(e, directory)).ToList();
+        var inventory = FileInventory.Build(policy, globs, options.Configured, options.Named);
         Trace.Mark("inventory");
-        var manifest = manifestLoad.Manifest is { IsConnectManifest: true } m ? m : null;
+        var project = new ProjectInventory(directory, policy, manifestLoad, inventory.Files);
 
-        // The import of the user's app is the slowest step: start it first, hash files while it runs.
-        var bridge = reusePython is not null
-            ? Task.FromResult<(PythonFacts?, string?)>((reusePython, null))
-            : python is not null && (manifestLoad.Manifest?.IsConnectManifest ?? true)
-                ? Task.Run(() => PythonBridge.Run(policy, manifest, inventory.Files, python,
-                    dependsOn: [.. inventory.Files.Where(IsSourceOrRequirements)]))
-                : null;
-        packageFile ??= manifest is not null && ManifestPaths.UnsafeReason(manifest.PackageFile) is null ? manifest.PackageFile : "requirements.txt";
-        var requirementsLoad = RequirementsLoader.Load(policy, packageFile);
-        var requirements = requirementsLoad.Files;
-        var unread = new ConcurrentQueue<UnreadFile>(requirementsLoad.Unread.Concat(inventory.Unread)); // in order: the first reason for a path is kept
+        // The costly facts (the import of the user's app is the slowest step) start first; files are hashed while they run.
+        var inFlight = startFacts?.Invoke(project);
+        var packageFile = options.PackageFile ?? DeploymentAssembler.PackageFileOf(manifestLoad);
+        var requirements = RequirementsLoader.Load(policy, packageFile);
+        var unread = new ConcurrentQueue<UnreadFile>(inventory.Unread); // in order: the first reason for a path is kept
 
         var listed = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var entry in manifest?.FileEntries ?? [])
+        foreach (var entry in project.Manifest?.FileEntries ?? [])
         {
             if (ManifestPaths.UnsafeReason(entry.Path) is null)
             {
@@ -56,7 +71,6 @@ public static class DeploymentLoader
         }
 
         Trace.Mark("requirements read");
-        var git = analyse && readGit ? Task.Run(() => GitState.Read(directory, inventory.Files)) : Task.FromResult<(GitFacts?, string?)>((null, null));
         var inInventory = new HashSet<string>(inventory.Files, StringComparer.Ordinal);
         var paths = inventory.Files.Concat(listed.Keys.Where(p => !inInventory.Contains(p))).Append(packageFile).Distinct().ToList();
         var states = new ConcurrentDictionary<string, FileState>(StringComparer.Ordinal);
@@ -85,46 +99,42 @@ public static class DeploymentLoader
         }
 
         Trace.Mark("hashed");
-        var (gitFacts, gitUnavailable) = git.GetAwaiter().GetResult();
-        Trace.Mark("git answered");
         var scanned = inventory.Files
             .Concat(inventory.Excluded.Where(e => e.Reason.StartsWith("secrets", StringComparison.Ordinal)).Select(e => e.RelativePath))
-            .Concat(gitFacts?.Tracked ?? (IEnumerable<string>)[])
-            .Concat(listed.Keys);
-        var texts = analyse ? TextFileReader.Read(policy, scanned, inInventory) : TextFiles.None;
+            .Concat(listed.Keys)
+            .ToHashSet(StringComparer.Ordinal);
+        var texts = options.Analyse ? TextFileReader.Read(policy, scanned, inInventory) : TextFiles.None;
         Trace.Mark("text read");
-        if (bridge is { IsCompleted: false })
+        if (inFlight is { Facts.IsCompleted: false })
         {
-            Output.ProgressLine.Activity($"importing the app of {Reporting.DisplayPath.Of(directory)}");
+            Output.ProgressLine.Activity($"{inFlight.Activity} of {Reporting.DisplayPath.Of(directory)}");
         }
 
-        var (facts, unavailable) = bridge?.GetAwaiter().GetResult() ?? (null, null);
-        return new Deployment
+        var facts = inFlight?.Facts.GetAwaiter().GetResult() ?? DeploymentFacts.None;
+        Trace.Mark("facts gathered");
+
+        // What Git will commit is scanned too, though it is not deployable here (a committed .env).
+        var committed = options.Analyse && facts.Git.Value is { } git
+            ? TextFileReader.Read(policy, git.Tracked.Where(p => !scanned.Contains(p)).Order(StringComparer.Ordinal), inInventory)
+            : TextFiles.None;
+        return DeploymentAssembler.Assemble(new DeploymentParts
         {
-            Python = facts,
-            Requirements = requirements,
-            Suppressions = [.. texts.Suppressions, .. requirements.SelectMany(f => SuppressionScanner.Scan(f.FilePath, f.Source.Text))],
-            TextFiles = texts.Files,
-            Git = gitFacts,
-            GitUnavailableReason = gitUnavailable,
-            RequirementsProblems = requirementsLoad.Problems,
-            UnreadFiles = unread.Concat(texts.Unread)
-                .DistinctBy(u => (u.RelativePath, u.Kind))
-                .OrderBy(u => u.RelativePath, StringComparer.Ordinal)
-                .ToList(),
-            ReadLedger = policy.Ledger,
-            PythonUnavailableReason = unavailable,
             Directory = directory,
             NamedExplicitly = target.NamedExplicitly,
             ManifestLoad = manifestLoad,
             Inventory = inventory.Files,
             Excluded = inventory.Excluded,
             VirtualEnvironments = inventory.VirtualEnvironments,
-            Files = new Dictionary<string, FileState>(states, StringComparer.Ordinal),
+            Files = states,
             PackageFile = packageFile,
-            Pyproject = analyse ? PyprojectReader.Read(directory) : null,
-            LoadedAtUtc = DateTime.UtcNow,
-        };
+            Requirements = requirements,
+            Texts = [.. texts.Texts, .. committed.Texts],
+            Unread = [.. unread, .. texts.Unread, .. committed.Unread],
+            ReadLedger = policy.Ledger,
+            Pyproject = options.Analyse ? PyprojectReader.Read(directory) : null,
+            PythonRequires = PythonRequiresSource.Find(directory),
+            Facts = facts,
+        });
     }
 
     private static ManifestLoad LoadManifest(FileAccessPolicy policy, string path, bool withoutFiles)
@@ -147,14 +157,6 @@ public static class DeploymentLoader
     }
 
     private const int SmallProjectFiles = 64;
-
-    /// <summary>What an earlier import's answer is keyed on (the answer cache also checks every file the import opened).</summary>
-    private static bool IsSourceOrRequirements(string relative)
-    {
-        var name = Path.GetFileName(relative);
-        return name.EndsWith(".py", StringComparison.Ordinal) || (name.StartsWith("requirements", StringComparison.Ordinal) && name.EndsWith(".txt", StringComparison.Ordinal))
-               || name is "pyproject.toml" or "setup.cfg";
-    }
 
     private static FileState StateOf(FileAccessPolicy policy, string relative, bool isPackageFile, string? listedChecksum, bool inInventory, bool smallProject)
     {

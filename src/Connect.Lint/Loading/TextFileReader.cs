@@ -3,15 +3,15 @@ using Connect.Lint.Rules.Model.Text;
 
 namespace Connect.Lint.Loading;
 
-/// <summary>What one pass over the deployment's text files read: the texts, their noqa comments, and what was refused.</summary>
-public sealed record TextFiles(IReadOnlyList<TextFile> Files, IReadOnlyList<Suppression> Suppressions, IReadOnlyList<UnreadFile> Unread)
+/// <summary>What one pass over the deployment's text files read: the texts (relative path → text), and what was refused.</summary>
+public sealed record TextFiles(IReadOnlyList<KeyValuePair<string, string>> Texts, IReadOnlyList<UnreadFile> Unread)
 {
-    public static readonly TextFiles None = new([], [], []);
+    public static readonly TextFiles None = new([], []);
 }
 
 /// <summary>
 /// Reads each text file of the deployment once (up to 1 MiB; binary files dropped) through the file-access policy.
-/// It produces facts only: what a rule looks for in the text is the rule's business.
+/// Their kinds and noqa comments are the assembler's (<see cref="DeploymentAssembler"/>); it produces facts only: what a rule looks for in the text is the rule's business.
 /// </summary>
 public static class TextFileReader
 {
@@ -20,12 +20,11 @@ public static class TextFileReader
     /// <param name="inventory">Files the inventory walk vetted (no symlink walk needed); others go through the whole policy.</param>
     public static TextFiles Read(FileAccessPolicy policy, IEnumerable<string> files, IReadOnlySet<string> inventory)
     {
-        var texts = new List<TextFile>();
-        var suppressions = new List<Suppression>();
+        var texts = new List<KeyValuePair<string, string>>();
         var unread = new List<UnreadFile>();
         foreach (var relative in files.Distinct(StringComparer.Ordinal))
         {
-            if (TextFileKinds.Of(relative) is not { } kind)
+            if (TextFileKinds.Of(relative) is null)
             {
                 continue;
             }
@@ -47,14 +46,9 @@ public static class TextFileReader
                 continue; // binary: no text to look at
             }
 
-            var text = System.Text.Encoding.UTF8.GetString(bytes);
-            texts.Add(new TextFile(relative, new SourceText(full, text), kind));
-            if (kind == TextFileKind.Python)
-            {
-                suppressions.AddRange(SuppressionScanner.Scan(full, text));
-            }
+            texts.Add(new(relative, System.Text.Encoding.UTF8.GetString(bytes)));
         }
 
-        return new TextFiles(texts, suppressions, unread);
+        return new TextFiles(texts, unread);
     }
 }

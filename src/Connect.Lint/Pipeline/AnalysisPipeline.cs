@@ -1,4 +1,5 @@
 using Connect.Lint.Loading;
+using Connect.Lint.Pipeline.Facts;
 using Connect.Lint.Python;
 using Connect.Lint.Rules;
 using Connect.Lint.Rules.Analysis;
@@ -13,8 +14,8 @@ public sealed record LoadedDeployment(Deployment Deployment, InterpreterChoice? 
 
 /// <summary>
 /// The stages every command goes through, in order: discover → resolve settings → load (files, Git, Python) →
-/// analyse → fix → report. <c>check</c>, <c>inspect</c> and the coming language server and <c>--watch</c> call
-/// these and nothing below them. No stage knows a rule by its ID: what to load follows from the enabled rules' needs.
+/// analyse → fix → report. <c>check</c>, <c>inspect</c>, <c>write-manifest</c>, <c>--watch</c> and the language
+/// server call these and nothing below them. No stage knows a rule by its ID: what to load follows from the enabled rules' needs.
 /// </summary>
 public static class AnalysisPipeline
 {
@@ -28,69 +29,52 @@ public static class AnalysisPipeline
         SettingsResolver.For(target.Directory, commandLine);
 
     /// <summary>
-    /// Load: the files, and the costly facts (Git, the import, installed distributions, the interpreter's versions)
-    /// only when an enabled rule needs them. <paramref name="reusePython"/> skips the import (see <see cref="FixStage"/>);
-    /// <paramref name="without"/> leaves facts out whatever the rules need (inspect does not ask for installed distributions).
+    /// Load: the files, then the costly facts the plan wants (<see cref="FactPlan"/>), each from its provider: the
+    /// early ones (Git, the import) while the files are hashed, the late ones (the interpreter's versions, the
+    /// rehearsal) from the loaded deployment. <paramref name="reusePython"/> skips the import (see <see cref="FixStage"/>);
+    /// <paramref name="also"/> and <paramref name="without"/> are the command's own wants, whatever the rules want
+    /// (inspect always imports, and does not ask for installed distributions).
     /// </summary>
-    public static LoadedDeployment Load(DeploymentTarget target, DeploymentSettings settings, PythonFacts? reusePython = null, RuleNeeds without = RuleNeeds.None)
+    public static LoadedDeployment Load(
+        DeploymentTarget target, DeploymentSettings settings, PythonFacts? reusePython = null, RuleNeeds also = RuleNeeds.None, RuleNeeds without = RuleNeeds.None)
     {
-        var enabled = RuleCatalog.All.Where(r => settings.Selection.IsEnabled(r.Descriptor)).ToList();
-        var needs = enabled.Aggregate(RuleNeeds.None, (all, rule) => all | rule.Descriptor.Needs) & ~without;
-        var deployment = DeploymentLoader.Load(
-            target, settings.Exclude.Value, settings.Bridge(wantDistributions: needs.HasFlag(RuleNeeds.InstalledPackages)), settings.ConfigExclusions,
-            readGit: needs.HasFlag(RuleNeeds.Git), reusePython: reusePython) with
+        var plan = FactPlan.For(settings, also, without);
+        var options = new LoadOptions { Excludes = settings.Exclude.Value, Configured = settings.ConfigExclusions };
+        var deployment = DeploymentLoader.Load(target, options, project => StartEarly(plan, settings, project, reusePython));
+        foreach (var provider in FactProviders.All.Where(p => !p.StartsBeforeFiles && plan.WantsFor(deployment, p.Provides)))
         {
-            ServerPythonVersions = settings.ServerPythonVersions.Value,
-        };
-        if (deployment.GitUnavailableReason is { } noGit)
-        {
-            var skipped = enabled.Where(r => r.Descriptor.Needs.HasFlag(RuleNeeds.Git)).Select(r => r.Descriptor.Id);
-            deployment = deployment with { GitUnavailableReason = $"{noGit}: what Git would commit was not checked ({string.Join(", ", skipped)})" };
+            Output.ProgressLine.Activity($"{provider.Activity} of {Reporting.DisplayPath.Of(deployment.Directory)}");
+            var apply = provider.Gather(new FactRequest(settings, plan, ProjectOf(deployment), deployment));
+            deployment = deployment with { Facts = apply(deployment.Facts) };
         }
 
-        var interpreter = deployment.Python is { } facts ? new InterpreterChoice(facts.Interpreter, facts.InterpreterReason) : null;
-
-        // Some needs show only once the files are known (a missing manifest needs the interpreter's versions).
-        var lateNeeds = enabled.Aggregate(RuleNeeds.None, (all, rule) => all | rule.NeedsFor(deployment));
-        if (lateNeeds.HasFlag(RuleNeeds.InterpreterVersions))
-        {
-            (deployment, interpreter) = WithInterpreterVersions(deployment, settings, interpreter);
-        }
-
-        if (needs.HasFlag(RuleNeeds.Rehearsal) && settings.Rehearsal is { } rehearsal && deployment.Manifest?.IsConnectManifest != false)
-        {
-            interpreter ??= InterpreterLocator.Locate(deployment.Directory, settings.Python.Value, Environment.GetEnvironmentVariable, settings.Python.Source);
-            if (interpreter is not null)
-            {
-                var entrypoint = deployment.Python?.Entrypoint ?? deployment.Manifest?.Entrypoint?.Value ?? "app";
-                deployment = deployment with { Rehearsal = Rehearsal.DeployRehearsal.Run(deployment, interpreter, entrypoint, rehearsal) };
-            }
-        }
-
+        deployment = deployment with { ServerPythonVersions = settings.ServerPythonVersions.Value };
         Trace.Mark("loaded");
-        return new LoadedDeployment(deployment, interpreter);
+        return new LoadedDeployment(deployment, RanPython(deployment.Facts) ? settings.Interpreter : null);
     }
+
+    /// <summary>write-manifest's load: the files a new manifest lists, none of the facts.</summary>
+    public static Deployment LoadFiles(DeploymentTarget target, LoadOptions options) => DeploymentLoader.Load(target, options with { Analyse = false });
+
+    /// <summary>The early providers the plan wants, started together; their answers are applied in the providers' order.</summary>
+    private static FactsInFlight StartEarly(FactPlan plan, DeploymentSettings settings, ProjectInventory project, PythonFacts? reusePython)
+    {
+        var providers = FactProviders.All.Where(p => p.StartsBeforeFiles && plan.Wants(p.Provides)).ToList();
+        var request = new FactRequest(settings, plan, project, ReusePython: reusePython);
+        var running = providers.Select(p => Task.Run(() => p.Gather(request))).ToList();
+        var all = Task.WhenAll(running).ContinueWith(
+            done => done.GetAwaiter().GetResult().Aggregate(DeploymentFacts.None, (facts, apply) => apply(facts)), TaskScheduler.Default);
+        return new FactsInFlight(all, string.Join(", ", providers.Select(p => p.Activity)));
+    }
+
+    private static ProjectInventory ProjectOf(Deployment deployment) =>
+        new(deployment.Directory, new FileAccessPolicy(deployment.Directory), deployment.ManifestLoad, deployment.Inventory);
+
+    /// <summary>True when the settings' interpreter ran for this deployment (the reports name it then).</summary>
+    private static bool RanPython(DeploymentFacts facts) =>
+        facts.Python.IsGathered || facts.InterpreterVersions.State != FactState.NotAsked || facts.Rehearsal.IsGathered;
 
     /// <summary>Analyse: the enabled rules, suppressions, severities and per-file-ignores.</summary>
     public static IReadOnlyList<Diagnostic> Analyse(Deployment deployment, DeploymentSettings settings) =>
         LintEngine.Analyze(deployment, settings);
-
-    /// <summary>The interpreter's versions and the declared python requires; the import's answer when it ran, else a short query.</summary>
-    private static (Deployment, InterpreterChoice?) WithInterpreterVersions(Deployment deployment, DeploymentSettings settings, InterpreterChoice? interpreter)
-    {
-        deployment = deployment with { PythonRequires = PythonRequiresSource.Find(deployment.Directory) };
-        if (deployment.Python?.Environment is not null)
-        {
-            return (deployment, interpreter);
-        }
-
-        interpreter ??= InterpreterLocator.Locate(deployment.Directory, settings.Python.Value, Environment.GetEnvironmentVariable, settings.Python.Source);
-        if (interpreter is null)
-        {
-            return (deployment with { InterpreterEnvironmentUnavailableReason = "no Python interpreter found; pass --python" }, null);
-        }
-
-        var python = PythonEnvironmentQuery.Run(interpreter, TimeSpan.FromSeconds(30), out var problem);
-        return (deployment with { InterpreterEnvironment = python?.Facts, InterpreterEnvironmentUnavailableReason = problem }, interpreter);
-    }
 }

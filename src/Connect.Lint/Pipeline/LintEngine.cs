@@ -64,12 +64,11 @@ public static class LintEngine
             }
         }
 
-        // A rule judges its code only when it ran with what it needs (an ignored rule's noqa, or a Python rule's
-        // when Python could not run, is not unused).
+        // A rule judges its code only when it ran with every fact it needs (an ignored rule's noqa, a Python rule's
+        // when Python could not run, a Git rule's outside a repository, is not unused).
         bool IsJudgeable(string code) =>
             enabled.FirstOrDefault(r => string.Equals(r.Descriptor.Id, code, StringComparison.OrdinalIgnoreCase)) is { } rule &&
-            !(rule.Descriptor.Needs.HasFlag(RuleNeeds.PythonImport) && deployment.Python is null) &&
-            !(rule.Descriptor.Needs.HasFlag(RuleNeeds.Rehearsal) && deployment.Rehearsal is null);
+            deployment.Facts.Has(rule.NeedsFor(deployment));
         var usage = new SuppressionUsage(used.ToDictionary(p => p.Key, p => (IReadOnlySet<string>)p.Value), IsJudgeable);
         return (kept, usage);
     }

@@ -31,6 +31,9 @@ public static class InterpreterLocator
     /// <summary>How a person picks another interpreter; said wherever the chosen one is named.</summary>
     public const string HowToChoose = "--python or [tool.connect-lint] python chooses another";
 
+    /// <summary>Why no interpreter was found, and what to do.</summary>
+    public const string NoneFound = "no Python interpreter found (looked at .venv/venv/env up to the repository root, $VIRTUAL_ENV, python3 on PATH); pass --python";
+
     public static InterpreterChoice? Locate(string deploymentDirectory, string? explicitPython, Func<string, string?> environment, string explicitReason = "--python")
     {
         if (!string.IsNullOrEmpty(explicitPython))

@@ -4,12 +4,9 @@ using Connect.Lint.Rules.Model.Python;
 
 namespace Connect.Lint.Python;
 
-/// <summary>How the Python-aware part of a check runs.</summary>
-public sealed record PythonOptions(string? ExplicitPython, IPythonHost Host, TimeSpan ImportTimeout, string? EntrypointOverride = null)
+/// <summary>How the Python-aware part of a check runs, with the interpreter the settings chose (null: none was found).</summary>
+public sealed record PythonOptions(InterpreterChoice? Interpreter, IPythonHost Host, TimeSpan ImportTimeout, string? EntrypointOverride = null)
 {
-    /// <summary>Where ExplicitPython came from, as the output says it: --python or [tool.connect-lint] python.</summary>
-    public string ExplicitReason { get; init; } = "--python";
-
     /// <summary>Set when a rule about requirements needs import-name → distribution facts.</summary>
     public bool WantDistributions { get; init; }
 
@@ -20,7 +17,7 @@ public sealed record PythonOptions(string? ExplicitPython, IPythonHost Host, Tim
     public bool UseCache { get; init; } = true;
 }
 
-/// <summary>Chooses the interpreter and entrypoint for a deployment and runs the bridge in the chosen host.</summary>
+/// <summary>Chooses the entrypoint for a deployment and runs the bridge with the settings' interpreter in the chosen host.</summary>
 public static class PythonBridge
 {
     private const long MaxSourceBytes = 1024 * 1024;
@@ -38,10 +35,9 @@ public static class PythonBridge
         Loading.FileAccessPolicy policy, ConnectManifest? manifest, IReadOnlyList<string> inventory, PythonOptions options, IReadOnlyList<string>? dependsOn = null)
     {
         var directory = policy.Root;
-        var interpreter = InterpreterLocator.Locate(directory, options.ExplicitPython, Environment.GetEnvironmentVariable, options.ExplicitReason);
-        if (interpreter is null)
+        if (options.Interpreter is not { } interpreter)
         {
-            return (null, "no Python interpreter found (looked at .venv/venv/env up to the repository root, $VIRTUAL_ENV, python3 on PATH); pass --python");
+            return (null, InterpreterLocator.NoneFound);
         }
 
         if (!File.Exists(interpreter.Path))

@@ -19,6 +19,9 @@ public sealed class LanguageServer
     /// <summary>Saves in quick succession (format-on-save, a save-all) make one check.</summary>
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>The rule whose problem write-manifest fixes (a missing manifest.json): its diagnostics get that command as a code action.</summary>
+    private static readonly DiagnosticDescriptor WrittenByWriteManifest = Rules.RuleCatalog.All.OfType<Rules.Manifest.ManifestMissing>().Single().Descriptor;
+
     /// <summary>An import slower than this gets the files' own diagnostics published first (the import may hang until its timeout).</summary>
     private static readonly TimeSpan SlowImport = TimeSpan.FromSeconds(1);
 
@@ -139,7 +142,7 @@ public sealed class LanguageServer
             }
         }
 
-        if (found.Any(d => d.Id == "CL1001"))
+        if (found.Any(d => d.Descriptor == WrittenByWriteManifest))
         {
             actions.Add(new CodeAction("Write manifest.json (connect-lint write-manifest)", "quickfix", null, null,
                 new Command("Write manifest.json", WriteManifestCommand, [LspConversions.UriOf(deployment)]), false));

@@ -35,6 +35,12 @@ public sealed record DeploymentSettings
     /// <summary>The interpreter asked for, as a full path or a name; null lets the locator choose.</summary>
     public required Setting<string?> Python { get; init; }
 
+    /// <summary>
+    /// The interpreter every Python step of this deployment runs (the import, the versions query, the rehearsal,
+    /// write-manifest's pip freeze), chosen once from <see cref="Python"/> and the locator's order; null when none was found.
+    /// </summary>
+    public required InterpreterChoice? Interpreter { get; init; }
+
     public required Setting<string> PythonHost { get; init; }
 
     public required Setting<double> ImportTimeoutSeconds { get; init; }
@@ -67,21 +73,4 @@ public sealed record DeploymentSettings
         Rehearse.Value == Connect.Lint.Rehearsal.RehearsalMode.Off || !RunPython.Value
             ? null
             : new(Rehearse.Value, TimeSpan.FromSeconds(InstallTimeoutSeconds.Value), TimeSpan.FromSeconds(ImportTimeoutSeconds.Value), UseCache.Value);
-
-    /// <summary>How the bridge runs for this deployment; null when Python is not to be run.</summary>
-    public PythonOptions? Bridge(bool wantDistributions)
-    {
-        if (!RunPython.Value)
-        {
-            return null;
-        }
-
-        IPythonHost host = PythonHost.Value == "embedded" ? new EmbeddedHost() : new ProcessHost();
-        return new PythonOptions(Python.Value, host, TimeSpan.FromSeconds(ImportTimeoutSeconds.Value), EntrypointOverride)
-        {
-            ExplicitReason = Python.Source,
-            WantDistributions = wantDistributions,
-            UseCache = UseCache.Value,
-        };
-    }
 }

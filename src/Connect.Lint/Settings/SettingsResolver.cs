@@ -10,9 +10,21 @@ public static class SettingsResolver
 {
     public const string DefaultPythonHost = "process";
     public const double DefaultImportTimeoutSeconds = 20;
+
+    /// <summary>The longest import timeout accepted (an hour), from the flag or the configuration.</summary>
+    public const double MaxImportTimeoutSeconds = 3600;
+
+    /// <summary>The longest install timeout accepted (a day).</summary>
+    public const double MaxInstallTimeoutSeconds = 86400;
     public const double DefaultInstallTimeoutSeconds = 900;
 
     private const string Section = "[tool.connect-lint]";
+
+    /// <summary>What is wrong with an import timeout (the value and the rule it breaks), or null when it is acceptable.</summary>
+    public static string? ImportTimeoutProblem(double seconds) =>
+        seconds is > 0 and <= MaxImportTimeoutSeconds
+            ? null
+            : $"{seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}: must be a number of seconds above 0 and at most {MaxImportTimeoutSeconds}";
 
     public static DeploymentSettings For(string directory, CommandLineSettings commandLine)
     {
@@ -39,6 +51,7 @@ public static class SettingsResolver
         var configuredPython = config.Python is { } relative
             ? Python.InterpreterLocator.IsBareName(relative) ? relative : Path.GetFullPath(Path.Combine(config.Directory, relative))
             : null;
+        var python = Pick(commandLine.Python, "--python", configuredPython, "python", (string?)null);
         return new DeploymentSettings
         {
             ConfigDirectory = config.Directory,
@@ -48,9 +61,12 @@ public static class SettingsResolver
             PerFileIgnores = FromConfig<IReadOnlyList<PerFileIgnore>>(config.PerFileIgnores.Count > 0 ? config.PerFileIgnores.Select(p => new PerFileIgnore(p.Glob, p.Codes)).ToList() : null, "per-file-ignores", []),
             Exclude = FromCommandLine<IReadOnlyList<string>>(commandLine.Exclude.Count > 0 ? commandLine.Exclude : null, "--exclude", []),
             ConfigExclude = FromConfig<IReadOnlyList<string>>(config.Exclude.Count > 0 ? config.Exclude : null, "exclude", []),
-            Python = Pick(commandLine.Python, "--python", configuredPython, "python", (string?)null),
+            Python = python,
+            Interpreter = Python.InterpreterLocator.Locate(directory, python.Value, Environment.GetEnvironmentVariable, python.Source),
             PythonHost = FromCommandLine(commandLine.PythonHost, "--python-host", DefaultPythonHost),
-            ImportTimeoutSeconds = commandLine.ImportTimeoutSeconds is { } seconds ? new(seconds, "--import-timeout") : Setting<double>.Default(DefaultImportTimeoutSeconds),
+            ImportTimeoutSeconds = commandLine.ImportTimeoutSeconds is { } seconds ? new(seconds, "--import-timeout")
+                : config.ImportTimeoutSeconds is { } configuredSeconds && fromConfig is not null ? new(configuredSeconds, $"{fromConfig} import-timeout")
+                : Setting<double>.Default(DefaultImportTimeoutSeconds),
             RunPython = commandLine.NoPython ? new(false, "--no-python") : Setting<bool>.Default(true),
             UseCache = commandLine.NoCache ? new(false, "--no-cache") : Setting<bool>.Default(true),
             ServerPythonVersions = FromConfig<IReadOnlyList<string>>(config.ServerPythonVersions.Count > 0 ? config.ServerPythonVersions : null, "server-python-versions", []),

@@ -14,6 +14,7 @@ public static class Descriptors
         Severity severity,
         FixAvailability fix = FixAvailability.None,
         RuleNeeds needs = RuleNeeds.None,
+        RuleNeeds uses = RuleNeeds.None,
         double? securitySeverity = null,
         string precision = "very-high",
         bool enabledByDefault = true,
@@ -54,6 +55,7 @@ public static class Descriptors
             SecuritySeverity = securitySeverity,
             Fix = fix,
             Needs = needs,
+            Uses = uses,
             Options = RuleOptions.For(needs, options ?? []),
         };
     }

@@ -34,8 +34,11 @@ public sealed record DiagnosticDescriptor
 
     public FixAvailability Fix { get; init; } = FixAvailability.None;
 
-    /// <summary>What the rule reads beyond the files: the pipeline derives what to load from it.</summary>
+    /// <summary>The facts beyond the files the rule cannot judge without: gathered when it is enabled, and without them its noqa comments are not called unused.</summary>
     public RuleNeeds Needs { get; init; }
+
+    /// <summary>The facts the rule reads when they are there but judges without (the import sharpens what the text shows): gathered when it is enabled.</summary>
+    public RuleNeeds Uses { get; init; }
 
     /// <summary>The settings that change what the rule reports (command-line flags and [tool.connect-lint] keys), for its page.</summary>
     public IReadOnlyList<string> Options { get; init; } = [];

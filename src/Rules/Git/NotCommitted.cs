@@ -10,7 +10,7 @@ public sealed class NotCommitted : Rule
         "CL4001", "not-committed",
         "A file the deployment needs is not committed",
         "{0} {1} but {2}: Connect's checkout of the branch will not have it",
-        RuleCategory.Git, Severity.Error, needs: RuleNeeds.Git);
+        RuleCategory.Git, Severity.Error, needs: RuleNeeds.Git, uses: RuleNeeds.PythonImport);
 
     public override void Analyze(Deployment deployment, DiagnosticSink sink)
     {

@@ -13,7 +13,7 @@ public sealed partial class AppModeNotPythonApi : ManifestRule
         "CL1004", "appmode-not-python-api",
         "The manifest's appmode is unknown, or not python-api for a Flask app",
         "{0}",
-        RuleCategory.Manifest, Severity.Error, FixAvailability.Safe);
+        RuleCategory.Manifest, Severity.Error, FixAvailability.Safe, uses: RuleNeeds.PythonImport);
 
     protected override void AnalyzeManifest(Deployment deployment, ConnectManifest manifest, DiagnosticSink sink)
     {

@@ -11,7 +11,7 @@ public sealed class ManifestMissing : Rule
         "CL1001", "manifest-missing",
         "The deployment directory has no manifest.json",
         "no manifest.json: Git-backed deployment needs one committed beside the app{0}",
-        RuleCategory.Manifest, Severity.Error, FixAvailability.Safe, needs: RuleNeeds.InterpreterVersions);
+        RuleCategory.Manifest, Severity.Error, FixAvailability.Safe, needs: RuleNeeds.InterpreterVersions, uses: RuleNeeds.PythonImport);
 
     /// <summary>The interpreter's versions are asked for only where a manifest is missing (they go into the new one).</summary>
     public override RuleNeeds NeedsFor(Deployment deployment) =>
@@ -34,7 +34,7 @@ public sealed class ManifestMissing : Rule
         }
         else
         {
-            problem = deployment.InterpreterEnvironmentUnavailableReason;
+            problem = deployment.Facts.InterpreterVersions.Reason;
         }
 
         Fix? fix = proposal is not null

@@ -45,13 +45,11 @@ public sealed record Deployment
     /// <summary>When the loader read the deployment (UTC): the one clock rules see, for the date a regenerated file states.</summary>
     public DateTime LoadedAtUtc { get; init; }
 
-    /// <summary>
-    /// The interpreter's versions and locale when a rule needs them and the import did not report them (see
-    /// <see cref="Analysis.RuleNeeds.InterpreterVersions"/>); null with a reason when it could not be asked.
-    /// </summary>
-    public Python.EnvironmentFacts? InterpreterEnvironment { get; init; }
+    /// <summary>The costly facts (Git, the import, the interpreter's versions, the rehearsal), each with its state: see <see cref="DeploymentFacts"/>.</summary>
+    public DeploymentFacts Facts { get; init; } = DeploymentFacts.None;
 
-    public string? InterpreterEnvironmentUnavailableReason { get; init; }
+    /// <summary>The interpreter's versions and locale from a short query (when a rule needs them and the import did not report them).</summary>
+    public Python.EnvironmentFacts? InterpreterEnvironment => Facts.InterpreterVersions.Value;
 
     /// <summary>The requirements file and every file it includes (-r/-c), parsed; empty when there is none.</summary>
     public IReadOnlyList<Requirements.RequirementsFile> Requirements { get; init; } = [];
@@ -77,10 +75,8 @@ public sealed record Deployment
     public bool WasRefused(string relativePath) =>
         UnreadFiles.Any(u => u.Kind == UnreadKind.Refused && u.RelativePath == relativePath);
 
-    /// <summary>Git state of the deployment's files; null outside a repository (GitUnavailableReason says why).</summary>
-    public GitFacts? Git { get; init; }
-
-    public string? GitUnavailableReason { get; init; }
+    /// <summary>Git state of the deployment's files; null when not gathered (outside a repository: <see cref="Facts"/> says why).</summary>
+    public GitFacts? Git => Facts.Git.Value;
 
     /// <summary>
     /// The text files of the deployment, of Git's index and of the manifest's list, as read (Python, templates,
@@ -94,14 +90,11 @@ public sealed record Deployment
     /// <summary>Python versions the Connect server offers (MAJOR.MINOR), from the configuration; empty when not said.</summary>
     public IReadOnlyList<string> ServerPythonVersions { get; init; } = [];
 
-    /// <summary>What the project's interpreter said (null when it was not asked or could not be run).</summary>
-    public Python.PythonFacts? Python { get; init; }
+    /// <summary>What the project's interpreter said (null when it was not asked or could not be run: <see cref="Facts"/> says why).</summary>
+    public Python.PythonFacts? Python => Facts.Python.Value;
 
     /// <summary>What the deploy rehearsal showed (check --rehearse); null when it was not asked for or could not start.</summary>
-    public Rehearsal.RehearsalFacts? Rehearsal { get; init; }
-
-    /// <summary>Why the Python-aware rules could not run (no interpreter, or it failed to start); null otherwise.</summary>
-    public string? PythonUnavailableReason { get; init; }
+    public Rehearsal.RehearsalFacts? Rehearsal => Facts.Rehearsal.Value;
 
     /// <summary>True when the top-level package of a dotted module name is a file or directory of the deployment.</summary>
     public bool IsLocalModule(string dottedName)

@@ -10,7 +10,7 @@ public sealed class RequirementsMissing : RequirementsRule
         "CL3001", "requirements-missing",
         "The deployment has no requirements.txt",
         "no requirements.txt: Connect installs the app's packages from it, so even Flask would be missing",
-        RuleCategory.Requirements, Severity.Error, FixAvailability.Unsafe, needs: RuleNeeds.InstalledPackages);
+        RuleCategory.Requirements, Severity.Error, FixAvailability.Unsafe, needs: RuleNeeds.InstalledPackages, uses: RuleNeeds.PythonImport);
 
     protected override void AnalyzeRequirements(Deployment deployment, DiagnosticSink sink)
     {

@@ -16,7 +16,7 @@ public sealed partial class DebugEnabled : SourceRule
         "CL5001", "debug-enabled",
         "Flask debug mode is switched on in code",
         "debug mode is switched on ('{0}'): the Werkzeug debugger lets anyone who reaches it run code on the server; read it from the environment instead",
-        RuleCategory.Security, Severity.Error, securitySeverity: 9.0, precision: "high");
+        RuleCategory.Security, Severity.Error, securitySeverity: 9.0, precision: "high", uses: RuleNeeds.PythonImport);
 
     protected override void AnalyzeSources(Deployment deployment, DiagnosticSink sink)
     {

@@ -16,7 +16,7 @@ public sealed partial class HardcodedSecretKey : SourceRule
         "CL5002", "hardcoded-secret-key",
         "Flask's secret key is a literal in the source",
         "the secret key is a string literal: anyone with the code can forge session cookies. Set it from an environment variable (a Connect Var), e.g. os.environ[\"SECRET_KEY\"]",
-        RuleCategory.Security, Severity.Error, securitySeverity: 7.5, precision: "high");
+        RuleCategory.Security, Severity.Error, securitySeverity: 7.5, precision: "high", uses: RuleNeeds.PythonImport);
 
     protected override void AnalyzeSources(Deployment deployment, DiagnosticSink sink)
     {

@@ -14,7 +14,7 @@ public sealed class PythonUnavailable : Rule
 
     public override void Analyze(Deployment deployment, DiagnosticSink sink)
     {
-        if (deployment.PythonUnavailableReason is { } reason)
+        if (deployment.Facts.Python.Reason is { } reason)
         {
             sink.Report(Create(Location.WholeFile(deployment.ManifestPath), null, reason));
         }

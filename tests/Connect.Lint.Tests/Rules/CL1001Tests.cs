@@ -20,7 +20,7 @@ public sealed class CL1001Tests
     [Fact]
     public void SaysWhyThereIsNoFix_WhenTheInterpreterCouldNotBeAsked()
     {
-        var project = TestDeployment.FlaskApp().With(d => d with { InterpreterEnvironmentUnavailableReason = "no Python interpreter found; pass --python" });
+        var project = TestDeployment.FlaskApp().InterpreterEnvironmentUnavailable("no Python interpreter found; pass --python");
 
         var diagnostic = Assert.Single(Fires("CL1001", project, WholeFile("manifest.json")));
         Assert.Null(diagnostic.Fix);

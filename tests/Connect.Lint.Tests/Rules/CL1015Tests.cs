@@ -10,7 +10,7 @@ public sealed class CL1015Tests
     {
         var project = TestDeployment.FlaskApp().CurrentManifest(edit: json => json.Replace("\"version\": \"3.11.2\"", "\"version\": [|\"3.9.18\"|]"))
             .Python(TestFacts.Imported())
-            .With(d => d with { Rehearsal = TestFacts.Rehearsed() });
+            .Rehearsal(TestFacts.Rehearsed());
 
         Assert.StartsWith("the rehearsal ran Python 3.11.2 (/usr/bin/python3) but manifest.json records 3.9.18: Connect installs and runs this content with a Python 3.9 ",
             Assert.Single(Fires("CL1015", project)).Message);
@@ -19,5 +19,5 @@ public sealed class CL1015Tests
     [Fact]
     public void IsQuiet_WhenOnlyThePatchDiffers() =>
         IsQuiet("CL1015", TestDeployment.FlaskApp().CurrentManifest().Python(TestFacts.Imported())
-            .With(d => d with { Rehearsal = TestFacts.Rehearsed(python: "3.11.9") }));
+            .Rehearsal(TestFacts.Rehearsed(python: "3.11.9")));
 }

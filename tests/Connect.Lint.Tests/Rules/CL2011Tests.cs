@@ -17,7 +17,7 @@ public sealed class CL2011Tests
             TestFacts.Route("/busy", "app.py", 12, status: 503),
             TestFacts.Route("/", "app.py", 3));
         var project = TestDeployment.FlaskApp(App).CurrentManifest().Python(TestFacts.Imported())
-            .With(d => d with { Rehearsal = TestFacts.Rehearsed(served: served) });
+            .Rehearsal(TestFacts.Rehearsed(served: served));
 
         var diagnostics = Fires("CL2011", project, Line("app.py", 8), Line("app.py", 12));
 
@@ -32,5 +32,5 @@ public sealed class CL2011Tests
     [Fact]
     public void IsQuiet_WhenEveryRouteAnswers() =>
         IsQuiet("CL2011", TestDeployment.FlaskApp(App).CurrentManifest().Python(TestFacts.Imported())
-            .With(d => d with { Rehearsal = TestFacts.Rehearsed(served: TestFacts.Served(TestFacts.Route("/", "app.py", 7), TestFacts.Route("/old", "app.py", 12, status: 302))) }));
+            .Rehearsal(TestFacts.Rehearsed(served: TestFacts.Served(TestFacts.Route("/", "app.py", 7), TestFacts.Route("/old", "app.py", 12, status: 302)))));
 }

@@ -8,7 +8,7 @@ public sealed class CL3012Tests
 {
     private static TestDeployment Failed(string requirements, params InstallProblem[] problems) =>
         TestDeployment.FlaskApp(requirements: requirements).CurrentManifest().Python(TestFacts.Imported())
-            .With(d => d with { Rehearsal = TestFacts.Rehearsed() with { Import = null, InstallProblems = problems } });
+            .Rehearsal(TestFacts.Rehearsed() with { Import = null, InstallProblems = problems });
 
     [Fact]
     public void Fires_AtTheRequirementPipNamed_ByItsName()
@@ -32,7 +32,7 @@ public sealed class CL3012Tests
 
     [Fact]
     public void IsQuiet_WhenEverythingInstalled() =>
-        IsQuiet("CL3012", TestDeployment.FlaskApp().CurrentManifest().Python(TestFacts.Imported()).With(d => d with { Rehearsal = TestFacts.Rehearsed() }));
+        IsQuiet("CL3012", TestDeployment.FlaskApp().CurrentManifest().Python(TestFacts.Imported()).Rehearsal(TestFacts.Rehearsed()));
 
     [Fact]
     public void IsQuiet_WithoutTheRehearsal() =>

@@ -23,7 +23,7 @@ public sealed class CL3013Tests
     private static TestDeployment Project() =>
         TestDeployment.FlaskApp(App, "flask==2.2.2\n").CurrentManifest()
             .Python(TestFacts.Imported(packages: TestFacts.Packages(("devonly", "devonly", "1.0"), ("flask", "Flask", "2.2.2")), files: AppImports))
-            .With(d => d with { Rehearsal = TestFacts.Rehearsed(FailedInTheFreshEnvironment()) });
+            .Rehearsal(TestFacts.Rehearsed(FailedInTheFreshEnvironment()));
 
     [Fact]
     public void Fires_AtTheImport_NamingTheDistributionYourEnvironmentHas() =>
@@ -40,12 +40,12 @@ public sealed class CL3013Tests
     {
         var project = TestDeployment.FlaskApp(App.Replace("[|", "").Replace("|]", ""), "flask==2.2.2\n").CurrentManifest()
             .Python(FailedInTheFreshEnvironment())
-            .With(d => d with { Rehearsal = TestFacts.Rehearsed(FailedInTheFreshEnvironment()) });
+            .Rehearsal(TestFacts.Rehearsed(FailedInTheFreshEnvironment()));
 
         IsQuiet("CL3013", project);
     }
 
     [Fact]
     public void IsQuiet_WhenTheFreshEnvironmentImports() =>
-        IsQuiet("CL3013", TestDeployment.FlaskApp().CurrentManifest().Python(TestFacts.Imported()).With(d => d with { Rehearsal = TestFacts.Rehearsed() }));
+        IsQuiet("CL3013", TestDeployment.FlaskApp().CurrentManifest().Python(TestFacts.Imported()).Rehearsal(TestFacts.Rehearsed()));
 }

@@ -14,12 +14,9 @@ public sealed class CL5005Tests
 
     private static TestDeployment Served(string app, string template) =>
         TestDeployment.FlaskApp(app).File("templates/index.html", template).CurrentManifest().Python(TestFacts.Imported())
-            .With(d => d with
-            {
-                Rehearsal = TestFacts.Rehearsed(served: TestFacts.Served(
-                    TestFacts.Route("/", "app.py", 7, links: new EscapingLink("href", "/static/x.css")),
-                    TestFacts.Route("/account", "app.py", 12, status: 302, location: "/login"))),
-            });
+            .Rehearsal(TestFacts.Rehearsed(served: TestFacts.Served(
+                TestFacts.Route("/", "app.py", 7, links: new EscapingLink("href", "/static/x.css")),
+                TestFacts.Route("/account", "app.py", 12, status: 302, location: "/login"))));
 
     [Fact]
     public void Fires_AtTheTemplatesAttribute_AndTheRedirectsString()
@@ -41,5 +38,5 @@ public sealed class CL5005Tests
     [Fact]
     public void IsQuiet_WhenTheResponsesStayUnderThePrefix() =>
         IsQuiet("CL5005", TestDeployment.FlaskApp().CurrentManifest().Python(TestFacts.Imported())
-            .With(d => d with { Rehearsal = TestFacts.Rehearsed(served: TestFacts.Served(TestFacts.Route("/", "app.py", 7))) }));
+            .Rehearsal(TestFacts.Rehearsed(served: TestFacts.Served(TestFacts.Route("/", "app.py", 7)))));
 }

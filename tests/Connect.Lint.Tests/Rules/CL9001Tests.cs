@@ -8,7 +8,7 @@ public sealed class CL9001Tests
     [Fact]
     public void Fires_WithTheReasonPythonCouldNotRun() =>
         Assert.Equal("Python-aware checks skipped: no Python interpreter found",
-            Assert.Single(Fires("CL9001", TestDeployment.FlaskApp().CurrentManifest().With(d => d with { PythonUnavailableReason = "no Python interpreter found" }),
+            Assert.Single(Fires("CL9001", TestDeployment.FlaskApp().CurrentManifest().PythonUnavailable("no Python interpreter found"),
                 WholeFile("manifest.json"))).Message);
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed class CL9006Tests
     public void Fires_OnTheRequirementsFile_WithTheReason()
     {
         var project = TestDeployment.FlaskApp().CurrentManifest().Python(TestFacts.Imported())
-            .With(d => d with { Rehearsal = TestFacts.Rehearsed() with { Import = null, Incomplete = "pip install -r requirements.txt did not finish in 900 s (--install-timeout)" } });
+            .Rehearsal(TestFacts.Rehearsed() with { Import = null, Incomplete = "pip install -r requirements.txt did not finish in 900 s (--install-timeout)" });
 
         Assert.Equal("the deploy rehearsal stopped short: pip install -r requirements.txt did not finish in 900 s (--install-timeout)",
             Assert.Single(Fires("CL9006", project, WholeFile("requirements.txt"))).Message);
@@ -17,5 +17,5 @@ public sealed class CL9006Tests
 
     [Fact]
     public void IsQuiet_WhenTheRehearsalRanThrough() =>
-        IsQuiet("CL9006", TestDeployment.FlaskApp().CurrentManifest().Python(TestFacts.Imported()).With(d => d with { Rehearsal = TestFacts.Rehearsed() }));
+        IsQuiet("CL9006", TestDeployment.FlaskApp().CurrentManifest().Python(TestFacts.Imported()).Rehearsal(TestFacts.Rehearsed()));
 }

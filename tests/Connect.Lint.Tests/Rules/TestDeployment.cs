@@ -1,4 +1,5 @@
 using System.Text;
+using Connect.Lint.Loading;
 using Connect.Lint.Rules.Model;
 using Connect.Lint.Rules.Model.Manifest;
 using Connect.Lint.Rules.Model.Python;
@@ -22,8 +23,7 @@ public sealed class TestDeployment
     private readonly HashSet<string> _tracked = new(StringComparer.Ordinal);
     private readonly HashSet<string> _lfs = new(StringComparer.Ordinal);
     private bool _git;
-    private PythonFacts? _python;
-    private EnvironmentFacts? _interpreterEnvironment;
+    private DeploymentFacts _facts = DeploymentFacts.None with { Python = Fact<PythonFacts>.Unavailable("not asked (a rule-level test)") };
     private Func<Deployment, Deployment> _adjust = d => d;
 
     public static string PathOf(string relative) => Root + "/" + relative;
@@ -100,16 +100,22 @@ public sealed class TestDeployment
     }
 
     /// <summary>What the bridge answered (the import, static facts, installed packages).</summary>
-    public TestDeployment Python(PythonFacts facts)
-    {
-        _python = facts;
-        return this;
-    }
+    public TestDeployment Python(PythonFacts facts) => WithFacts(f => f with { Python = Fact<PythonFacts>.Gathered(facts) });
+
+    /// <summary>The bridge could not answer, for this reason.</summary>
+    public TestDeployment PythonUnavailable(string reason) => WithFacts(f => f with { Python = Fact<PythonFacts>.Unavailable(reason) });
 
     /// <summary>The interpreter's versions as a short query answers them (no import).</summary>
-    public TestDeployment InterpreterEnvironment(EnvironmentFacts facts)
+    public TestDeployment InterpreterEnvironment(EnvironmentFacts facts) => WithFacts(f => f with { InterpreterVersions = Fact<EnvironmentFacts>.Gathered(facts) });
+
+    public TestDeployment InterpreterEnvironmentUnavailable(string reason) => WithFacts(f => f with { InterpreterVersions = Fact<EnvironmentFacts>.Unavailable(reason) });
+
+    /// <summary>What the deploy rehearsal showed.</summary>
+    public TestDeployment Rehearsal(Connect.Lint.Rules.Model.Rehearsal.RehearsalFacts facts) => WithFacts(f => f with { Rehearsal = Fact<Connect.Lint.Rules.Model.Rehearsal.RehearsalFacts>.Gathered(facts) });
+
+    private TestDeployment WithFacts(Func<DeploymentFacts, DeploymentFacts> change)
     {
-        _interpreterEnvironment = facts;
+        _facts = change(_facts);
         return this;
     }
 
@@ -128,14 +134,17 @@ public sealed class TestDeployment
         _spans.Select(s => new SourceText(PathOf(s.Path), _files[s.Path]).LocationOf(s.Start, s.End))
             .OrderBy(l => l.FilePath, StringComparer.Ordinal).ThenBy(l => l.Line).ThenBy(l => l.Column).ToList();
 
+    /// <summary>
+    /// The deployment, made by the loader's own assembler from these files (<see cref="DeploymentAssembler"/>):
+    /// text kinds, noqa comments and the package file come out as a check would make them.
+    /// </summary>
     public Deployment Build()
     {
         var manifestPath = PathOf("manifest.json");
         var manifestLoad = _files.TryGetValue("manifest.json", out var manifestText)
             ? ManifestLoad.FromBytes(manifestPath, Encoding.UTF8.GetBytes(manifestText))
             : ManifestLoad.Missing(manifestPath);
-        var manifest = manifestLoad.Manifest is { IsConnectManifest: true } m ? m : null;
-        var packageFile = manifest?.PackageFile is { } listed && ManifestPaths.UnsafeReason(listed) is null ? listed : "requirements.txt";
+        var packageFile = DeploymentAssembler.PackageFileOf(manifestLoad);
         var inventory = _files.Keys.Where(p => p != "manifest.json").Order(StringComparer.Ordinal).ToList();
         var states = new Dictionary<string, FileState>(StringComparer.Ordinal);
         foreach (var (path, text) in _files)
@@ -145,34 +154,26 @@ public sealed class TestDeployment
             states[path] = new FileState { Exists = true, Checksum = checksum, IsLfsPointer = LfsPointer.Is(bytes, bytes.Length) };
         }
 
-        var texts = _files.Where(f => TextFileKinds.Of(f.Key) is not null)
-            .Select(f => new TextFile(f.Key, new SourceText(PathOf(f.Key), f.Value), TextFileKinds.Of(f.Key)!.Value))
-            .ToList();
         var requirements = _files.TryGetValue(packageFile, out var requirementsText)
             ? new List<RequirementsFile> { RequirementsParser.Parse(PathOf(packageFile), requirementsText) }
             : [];
-        var suppressions = texts.Where(t => t.Kind == TextFileKind.Python).SelectMany(t => SuppressionScanner.Scan(t.FilePath, t.Text))
-            .Concat(requirements.SelectMany(r => SuppressionScanner.Scan(r.FilePath, r.Source.Text)))
-            .ToList();
-        var deployment = new Deployment
+        var facts = _facts with
+        {
+            Git = _git
+                ? Fact<GitFacts>.Gathered(new GitFacts(Root, _tracked, new HashSet<string>(), inventory.Where(p => !_tracked.Contains(p)).ToHashSet(), _lfs))
+                : Fact<GitFacts>.Unavailable("not inside a Git repository"),
+        };
+        var deployment = DeploymentAssembler.Assemble(new DeploymentParts
         {
             Directory = Root,
-            NamedExplicitly = true,
             ManifestLoad = manifestLoad,
             Inventory = inventory,
             Files = states,
             PackageFile = packageFile,
-            Requirements = requirements,
-            TextFiles = texts,
-            Suppressions = suppressions,
-            Git = _git
-                ? new GitFacts(Root, _tracked, new HashSet<string>(), inventory.Where(p => !_tracked.Contains(p)).ToHashSet(), _lfs)
-                : null,
-            GitUnavailableReason = _git ? null : "not inside a Git repository",
-            Python = _python,
-            PythonUnavailableReason = _python is null ? "not asked (a rule-level test)" : null,
-            InterpreterEnvironment = _interpreterEnvironment,
-        };
+            Requirements = new RequirementsLoad(requirements, [], []),
+            Texts = [.. _files],
+            Facts = facts,
+        });
         return _adjust(deployment);
     }
 }
