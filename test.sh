@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-needed=(python3 python3-pip python3-venv python3-flask python3-yaml python3-setuptools python3-wheel libpython3.11 neovim)
+needed=(python3 python3-pip python3-venv python3-flask python3-yaml python3-setuptools python3-wheel python3-pytest libpython3.11 neovim)
 missing=()
 for package in "${needed[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -41,6 +41,10 @@ if [ -z "${CONNECT_LINT_SARIF_MULTITOOL:-}" ]; then
   fi
   [ -x "$multitool" ] && export CONNECT_LINT_SARIF_MULTITOOL="$PWD/$multitool"
 fi
+# The bridge's own pieces, in Python (tests/bridge), with Debian's interpreter and pytest; nothing written beside the sources.
+echo "Testing the Python bridge (pytest)..."
+PYTHONDONTWRITEBYTECODE=1 /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/bridge
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0

@@ -16,9 +16,10 @@ namespace Connect.Lint
     public static class CommandLine
     {
         /// <summary>Runs a command; everything it prints goes through <see cref="Output.SafeTextWriter"/> (redacted, no raw control characters).</summary>
-        public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        /// <param name="startDirectory">Where relative paths are read from; null: the process's working directory.</param>
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string? startDirectory = null)
         {
-            StartDirectory.Capture();
+            StartDirectory.Capture(startDirectory);
             var colour = Output.TerminalColour.Enabled(ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
             var safeOut = new Output.SafeTextWriter(stdout) { Decorate = colour ? Output.TerminalColour.Paint : null };
             var safeErr = new Output.SafeTextWriter(stderr, freeText: true);

@@ -3,6 +3,7 @@ using Xunit;
 namespace Connect.Lint.Tests;
 
 /// <summary>Nothing hangs: what user code starts dies with the check; git runs no hook; walks stop at their limits and say so.</summary>
+[Collection(Alone.Name)]
 public sealed class BoundedRunTests
 {
     [Fact]

@@ -120,4 +120,21 @@ public sealed class Md5Tests
         new Random(length).NextBytes(data);
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(data)), Rules.Model.Md5.HexOf(data));
     }
+
+    /// <summary>The tool reads rules through their descriptors' needs and uses, never by ID: a new rule changes nothing in it.</summary>
+    [Fact]
+    public void TheTool_NamesNoRuleId()
+    {
+        var tool = Path.Combine(Fixtures.RepositoryRoot, "src", "Connect.Lint");
+        var named = Directory.EnumerateFiles(tool, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".py", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) &&
+                        !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(tool, f), Line: i + 1, Text: line)))
+            .Where(l => System.Text.RegularExpressions.Regex.IsMatch(l.Text, @"\bCL[0-9]{4}\b"))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+
+        Assert.Empty(named);
+    }
 }

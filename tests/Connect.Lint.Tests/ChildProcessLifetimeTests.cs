@@ -9,6 +9,7 @@ namespace Connect.Lint.Tests;
 /// an import hangs, the tool takes every process it started with it — the import (a session of its own, which no
 /// terminal signal reaches), what the import started, the warm interpreter, the rehearsal's environment.
 /// </summary>
+[Collection(Alone.Name)]
 public sealed class ChildProcessLifetimeTests
 {
     /// <summary>Writes its pid and a grandchild's, then never finishes importing.</summary>

@@ -4,6 +4,7 @@ using Xunit;
 namespace Connect.Lint.Tests;
 
 /// <summary>The language server in a real LSP client: Neovim headless (Debian's neovim, installed by test.sh), driven by tests/editors/nvim-lsp.lua.</summary>
+[Collection(Alone.Name)]
 public sealed class EditorTests
 {
     [Fact]

@@ -11,7 +11,7 @@ public sealed class FixTransactionTests
     {
         using var project = TempProject.Empty();
 
-        // The import rewrites requirements.txt after the tool has read it (the import runs while the tool reads).
+        // The import rewrites requirements.txt after the tool has read it (the import runs while the tool reads; CL2002 asks for it).
         project.Write("app.py", """
             import os
             import time
@@ -25,7 +25,7 @@ public sealed class FixTransactionTests
             """);
         project.Write("requirements.txt", "flask==2.2.2\npywin32==306\n");
 
-        var run = project.Run("check", "project", "--python", TestPython.Path, "--select", "CL3006", "--fix");
+        var run = project.Run("check", "project", "--python", TestPython.Path, "--select", "CL3006,CL2002", "--fix");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("# rewritten at import\npywin32==306\nflask==2.2.2\n", project.Read("requirements.txt"));

@@ -11,6 +11,7 @@ namespace Connect.Lint.Tests;
 /// message the server handles (initialize, initialized, didOpen, publishDiagnostics, codeAction, didSave,
 /// executeCommand, shutdown/exit).
 /// </summary>
+[Collection(Alone.Name)]
 public sealed class LanguageServerTests
 {
     /// <summary>The server as a process, with LSP's Content-Length framing.</summary>

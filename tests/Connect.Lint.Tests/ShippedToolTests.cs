@@ -7,6 +7,7 @@ namespace Connect.Lint.Tests;
 /// and names it in CONNECT_LINT_SHIPPED): on linux-x64 the Native AOT build. It must say what the test build says, byte
 /// for byte, and its embedded host must work through the companion beside it.
 /// </summary>
+[Collection(Alone.Name)]
 public sealed class ShippedToolTests
 {
     private static string? Shipped()

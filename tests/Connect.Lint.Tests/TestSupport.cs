@@ -2,16 +2,25 @@ using System.Diagnostics;
 using System.Text;
 using Xunit;
 
-[assembly: CollectionBehavior(DisableTestParallelization = true)]
-
 namespace Connect.Lint.Tests;
+
+/// <summary>
+/// Test classes run in parallel (each command gets its own start directory; none changes the process's). The few
+/// that watch time or the process itself (file watching, the language server's timing, signals, the embedded
+/// interpreter, editors) run in this collection, alone, after the others.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class Alone
+{
+    public const string Name = "alone";
+}
 
 /// <summary>The outcome of one in-process run of the command line.</summary>
 public sealed record CliRun(int ExitCode, string Stdout, string Stderr);
 
 /// <summary>
-/// A throw-away copy of a fixture in a temporary directory, laid out as <c>&lt;root&gt;/project</c>; commands run
-/// with the working directory at root, so reported paths read <c>project/…</c> in every snapshot.
+/// A throw-away copy of a fixture in a temporary directory, laid out as <c>&lt;root&gt;/project</c>; commands start
+/// in root (their start directory, not the process's working directory), so reported paths read <c>project/…</c> in every snapshot.
 /// </summary>
 public sealed class TempProject : IDisposable
 {
@@ -51,19 +60,10 @@ public sealed class TempProject : IDisposable
 
     public CliRun Run(params string[] args)
     {
-        var previous = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = Root;
-        try
-        {
-            var stdout = new StringWriter { NewLine = "\n" };
-            var stderr = new StringWriter { NewLine = "\n" };
-            var exit = CommandLine.Run(args, stdout, stderr);
-            return new CliRun(exit, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Environment.CurrentDirectory = previous;
-        }
+        var stdout = new StringWriter { NewLine = "\n" };
+        var stderr = new StringWriter { NewLine = "\n" };
+        var exit = CommandLine.Run(args, stdout, stderr, startDirectory: Root);
+        return new CliRun(exit, stdout.ToString(), stderr.ToString());
     }
 
     public void Dispose()

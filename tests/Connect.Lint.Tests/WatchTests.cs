@@ -5,6 +5,7 @@ using Xunit;
 namespace Connect.Lint.Tests;
 
 /// <summary>check --watch: the check, then again when a file of the deployment changes (CONNECT_LINT_WATCH_ROUNDS ends the loop in tests).</summary>
+[Collection(Alone.Name)]
 public sealed class WatchTests
 {
     /// <summary>

@@ -13,8 +13,14 @@ public static class ToolCache
 {
     private static readonly Dictionary<string, string?> Checked = new(StringComparer.Ordinal);
 
-    /// <summary>Where the one warning about a refused cache goes (the command's stderr); null says nothing.</summary>
-    public static TextWriter? Warnings { get; set; }
+    private static readonly AsyncLocal<TextWriter?> CommandWarnings = new();
+
+    /// <summary>Where the one warning about a refused cache goes (this command's stderr: it flows with the command); null says nothing.</summary>
+    public static TextWriter? Warnings
+    {
+        get => CommandWarnings.Value;
+        set => CommandWarnings.Value = value;
+    }
 
     /// <summary>The cache directory when it is safe to read and write (made private when missing), else null.</summary>
     public static string? Usable

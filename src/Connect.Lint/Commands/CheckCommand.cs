@@ -164,9 +164,9 @@ public static class CheckCommand
             notices.Add(noGit);
         }
 
-        if (deployment.Python is { } used)
+        if (deployment.Python is { } used && loaded.Interpreter is { } chosen)
         {
-            notices.Add($"{InterpreterChoice.Describe(used.Interpreter, used.InterpreterReason, used.Environment?.Python, used.Environment?.Executable)}, {used.Host} host" +
+            notices.Add($"{InterpreterChoice.Describe(chosen.Path, chosen.Reason, used.Environment?.Python, used.Environment?.Executable)}, {used.Host} host" +
                         (used.FromCache ? ", answer reused (nothing it depends on changed; --no-cache imports again)" : string.Empty));
         }
 

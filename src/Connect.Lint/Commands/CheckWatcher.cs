@@ -54,7 +54,7 @@ public static class CheckWatcher
     {
         var candidates = paths.Select(StartDirectory.FullPathOf).Where(Directory.Exists)
             .Concat(AnalysisPipeline.Discover(paths, out _).Select(t => t.Directory))
-            .Select(d => Path.TrimEndingDirectorySeparator(Path.GetFullPath(d)))
+            .Select(d => Path.TrimEndingDirectorySeparator(StartDirectory.FullPathOf(d)))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return candidates.Where(d => !candidates.Any(other => other != d && d.StartsWith(other + Path.DirectorySeparatorChar, StringComparison.Ordinal))).ToList();

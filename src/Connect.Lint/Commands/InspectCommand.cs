@@ -16,7 +16,7 @@ public static class InspectCommand
 {
     public static int Run(string directory, CommandLineSettings commandLine, string format, TextWriter stdout, TextWriter stderr)
     {
-        var full = Path.GetFullPath(directory);
+        var full = StartDirectory.FullPathOf(directory);
         if (!Directory.Exists(full))
         {
             throw new UsageException($"{directory}: no such directory");
@@ -41,7 +41,7 @@ public static class InspectCommand
             .Where(d => d.Descriptor.Category == RuleCategory.Entrypoint || d.Descriptor.NeedsPython)
             .Select(ReportSanitizer.ForReport)
             .ToList();
-        stdout.Write(format == "json" ? RenderJson(facts) : RenderText(full, facts, problems));
+        stdout.Write(format == "json" ? RenderJson(facts) : RenderText(full, settings.Interpreter!, facts, problems));
         return facts.Import?.App is not null ? 0 : 1;
     }
 
@@ -51,11 +51,11 @@ public static class InspectCommand
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         }).PythonFacts) + "\n";
 
-    private static string RenderText(string directory, PythonFacts facts, IReadOnlyList<Diagnostic> problems)
+    private static string RenderText(string directory, Python.InterpreterChoice interpreter, PythonFacts facts, IReadOnlyList<Diagnostic> problems)
     {
         var builder = new StringBuilder();
         builder.Append($"Deployment   {DisplayPath.Of(directory)}\n");
-        builder.Append($"Interpreter  {Python.InterpreterChoice.Describe(facts.Interpreter, facts.InterpreterReason, facts.Environment?.Python, facts.Environment?.Executable)}, {facts.Host} host\n");
+        builder.Append($"Interpreter  {Python.InterpreterChoice.Describe(interpreter.Path, interpreter.Reason, facts.Environment?.Python, facts.Environment?.Executable)}, {facts.Host} host\n");
         builder.Append($"Entrypoint   {Shown(facts.Entrypoint)}{Shown(Resolution(facts))}\n");
         if (facts.Import?.App is { } app)
         {

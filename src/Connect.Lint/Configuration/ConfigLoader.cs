@@ -43,7 +43,7 @@ public static partial class ConfigLoader
     /// <summary>The config in one file, or null when it has no [tool.connect-lint].</summary>
     public static ProjectConfig? Load(string path)
     {
-        var read = new Loading.FileAccessPolicy(Path.GetDirectoryName(Path.GetFullPath(path))!).Read(path, MaxBytes);
+        var read = new Loading.FileAccessPolicy(Path.GetDirectoryName(StartDirectory.FullPathOf(path))!).Read(path, MaxBytes);
         if (read.Bytes is not { } bytes)
         {
             throw new ConfigException(path, 1, 1, "(file)", $"not read: {read.Refusal?.Reason ?? "it does not exist"}");

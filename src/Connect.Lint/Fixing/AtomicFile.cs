@@ -27,7 +27,7 @@ public static class AtomicFile
     /// </summary>
     public static void Write(string path, Action<Stream> write, Expectation? expected)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var directory = Path.GetDirectoryName(StartDirectory.FullPathOf(path))!;
         var temporary = Path.Combine(directory, $"{PathExclusions.TemporaryFilePrefix}{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {

@@ -23,7 +23,7 @@ public static class FixTransaction
         var changes = new List<FileChange>();
         foreach (var group in edits.GroupBy(e => e.FilePath))
         {
-            var path = Path.GetFullPath(group.Key);
+            var path = StartDirectory.FullPathOf(group.Key);
             var display = DisplayPath.ForLine(path);
             if (!FileAccessPolicy.IsInside(path, policy.Root))
             {

@@ -12,7 +12,7 @@ public sealed record DeploymentTarget(string Directory, bool NamedExplicitly);
 /// A file stands for the deployment it is in (the nearest manifest.json above it, up to the repository root), so
 /// that pre-commit's list of changed files checks exactly the deployments a commit touches. A file in no deployment
 /// of a repository that has some (a README beside the services) names none; in a repository with no manifest yet,
-/// its directory is the deployment (CL1001 then says what is missing).
+/// its directory is the deployment (manifest-missing then says what is missing).
 /// </summary>
 public static class DeploymentDiscovery
 {
@@ -32,7 +32,7 @@ public static class DeploymentDiscovery
                 throw new UsageException("PATH '': an empty path names nothing (use '.' for the current directory)");
             }
 
-            var full = Path.GetFullPath(path);
+            var full = StartDirectory.FullPathOf(path);
             if (FileAccessPolicy.IsOnSpecialFileSystem(SafePaths.RealPath(full) ?? full))
             {
                 throw new UsageException($"{Reporting.DisplayPath.ForLine(full)}: is on a special file system (/proc, /sys, /dev), not a project");
@@ -157,7 +157,7 @@ public static class DeploymentDiscovery
         return found;
     }
 
-    /// <summary>A manifest.json counts when it is Connect's, or when it is broken (then CL1002 says so).</summary>
+    /// <summary>A manifest.json counts when it is Connect's, or when it is broken (then manifest-invalid-json says so).</summary>
     private static bool IsConnectManifestFile(string path)
     {
         if (!File.Exists(path))

@@ -46,7 +46,7 @@ public static class DeploymentLoader
     public static Deployment Load(DeploymentTarget target, LoadOptions options, Func<ProjectInventory, FactsInFlight>? startFacts = null)
     {
         Trace.Mark("load");
-        var directory = Path.GetFullPath(target.Directory);
+        var directory = StartDirectory.FullPathOf(target.Directory);
         var policy = new FileAccessPolicy(directory);
         var manifestLoad = LoadManifest(policy, Path.Combine(directory, "manifest.json"), withoutFiles: !options.Analyse);
         Trace.Mark("manifest read");

@@ -17,7 +17,7 @@ public enum RefusalKind
 /// <summary>A refusal: its kind (for the caller to decide) and its reason (for a person to read).</summary>
 public sealed record FileRefusal(RefusalKind Kind, string Reason)
 {
-    /// <summary>Too large is a limit of the tool (CL9005); everything else is the policy at work (CL9004).</summary>
+    /// <summary>Too large is a limit of the tool (analysis-limit); everything else is the policy at work (file-not-read).</summary>
     public UnreadKind UnreadKind => Kind == RefusalKind.TooLarge ? UnreadKind.Limit : UnreadKind.Refused;
 
     public bool LeadsOut => Kind is RefusalKind.OutsideTheDeployment or RefusalKind.SymlinkLeadingOut;
@@ -46,7 +46,7 @@ public sealed class FileAccessPolicy
 
     public FileAccessPolicy(string root)
     {
-        Root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        Root = Path.TrimEndingDirectorySeparator(StartDirectory.FullPathOf(root));
         RealRoot = SafePaths.RealPath(Root) ?? Root;
     }
 

@@ -4,7 +4,7 @@ using Connect.Lint.Rules.Model.Manifest;
 
 namespace Connect.Lint.Loading;
 
-/// <summary><c>write-manifest</c>'s manifest: the one CL1001's fix writes (<see cref="ManifestProposals"/>), with problems as usage errors.</summary>
+/// <summary><c>write-manifest</c>'s manifest: the one manifest-missing's fix writes (<see cref="ManifestProposals"/>), with problems as usage errors.</summary>
 public static class ManifestGenerator
 {
     /// <summary>Throws <see cref="UsageException"/> with a one-line reason when no manifest can be made.</summary>

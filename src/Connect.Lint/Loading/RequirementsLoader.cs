@@ -38,7 +38,7 @@ public static class RequirementsLoader
             var read = policy.Read(path, MaxBytes);
             if (read.Missing)
             {
-                continue; // the first file: CL3001/CL1012 say so; an include: reported where it is named
+                continue; // the first file: requirements-missing and package-file-missing say so; an include: reported where it is named
             }
 
             if (read.Bytes is not { } bytes)

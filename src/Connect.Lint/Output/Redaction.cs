@@ -11,7 +11,7 @@ namespace Connect.Lint.Output;
 /// Two strengths: <see cref="Redact"/> for a user-derived value before it is formatted into a report (a message, a
 /// title, a diff line), and <see cref="RedactSecretsOnly"/> for a finished line, where only the secret's own
 /// characters may change: a secret-named assignment is recognised by its separator, and on a finished line that
-/// separator can be the format's own syntax (GitHub's <c>title=CL5002 hardcoded-secret-key::</c>, a
+/// separator can be the format's own syntax (GitHub's <c>title=ID name::</c>, a
 /// <c>secrets.py:3:1:</c> location).
 /// </summary>
 public static class Redaction

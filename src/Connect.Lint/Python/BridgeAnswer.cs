@@ -71,7 +71,6 @@ public static partial class BridgeAnswer
         return new PythonFacts
         {
             Interpreter = request.Interpreter.Path,
-            InterpreterReason = request.Interpreter.Reason,
             Host = host,
             Entrypoint = request.Entrypoint,
             Environment = environment,

@@ -3,7 +3,7 @@ using System.Text;
 namespace Connect.Lint.Python;
 
 /// <summary>
-/// The bridge is a small Python package (<c>Python/bridge/*.py</c>, embedded in the tool). The interpreter gets it
+/// The bridge is a small Python package (<c>Python/connect_lint_bridge/*.py</c>, embedded in the tool). The interpreter gets it
 /// as one script passed with <c>-c</c> (nothing is written to disk): a loader that makes the package
 /// <c>connect_lint_bridge</c> in memory from the modules' sources, in dependency order, then runs its main.
 /// </summary>
@@ -29,7 +29,7 @@ public static class BridgeScript
     {
         var script = new StringBuilder();
         script.Append("""
-            # connect-lint's Python bridge: the package connect_lint_bridge, loaded from memory (see Python/bridge/).
+            # connect-lint's Python bridge: the package connect_lint_bridge, loaded from memory (see Python/connect_lint_bridge/).
             import sys as _sys, types as _types
 
 
@@ -84,7 +84,7 @@ public static class BridgeScript
             """);
         foreach (var module in modules)
         {
-            script.Append($"    ({PythonLiteral.Of(module)}, {PythonLiteral.Of(EmbeddedText.Read($"python/bridge/{module}.py"))}),\n");
+            script.Append($"    ({PythonLiteral.Of(module)}, {PythonLiteral.Of(EmbeddedText.Read($"python/connect_lint_bridge/{module}.py"))}),\n");
         }
 
         script.Append("""

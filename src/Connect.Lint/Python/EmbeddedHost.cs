@@ -8,7 +8,7 @@ namespace Connect.Lint.Python;
 /// host. os._exit, sys.exit and os.abort during the import become diagnostics; after a timeout the import is
 /// interrupted and the process put back, and when it cannot be interrupted the interpreter is left to it and later
 /// deployments go to the process host. A crash (a segfault) ends the tool: <see cref="CrashReport"/> says so.
-/// Without a shared libpython it says why (CL9001) and the process host runs instead.
+/// Without a shared libpython it says why (python-unavailable) and the process host runs instead.
 /// </summary>
 public sealed class EmbeddedHost : IPythonHost
 {

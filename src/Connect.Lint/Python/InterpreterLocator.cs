@@ -42,7 +42,7 @@ public static class InterpreterLocator
                 ? OnPath(explicitPython, environment("PATH")) is { } found
                     ? new InterpreterChoice(found, $"{explicitReason}, found on PATH")
                     : new InterpreterChoice(explicitPython, $"{explicitReason}, not found on PATH")
-                : new InterpreterChoice(Path.GetFullPath(explicitPython), explicitReason);
+                : new InterpreterChoice(StartDirectory.FullPathOf(explicitPython), explicitReason);
         }
 
         if (OwnVirtualEnvironment(deploymentDirectory) is { } own)

@@ -12,7 +12,7 @@ namespace Connect.Lint.Python;
 /// </summary>
 public static class PackageQuery
 {
-    private static readonly Lazy<string> Script = new(() => EmbeddedText.Read("python/bridge/distributions.py"));
+    private static readonly Lazy<string> Script = new(() => EmbeddedText.Read("python/connect_lint_bridge/distributions.py"));
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     public static InstalledPackages? Run(InterpreterChoice interpreter)

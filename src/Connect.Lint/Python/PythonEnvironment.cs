@@ -24,7 +24,7 @@ public static class PythonEnvironmentQuery
 
         try
         {
-            var request = new BridgeRequest(choice, Environment.CurrentDirectory, "app", [], timeout) { StaticOnly = true };
+            var request = new BridgeRequest(choice, StartDirectory.Path, "app", [], timeout) { StaticOnly = true };
             var facts = new ProcessHost().Run(request);
             if (facts.Environment is { } environment)
             {

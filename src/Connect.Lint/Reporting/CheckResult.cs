@@ -35,7 +35,7 @@ public static class DisplayPath
     public static string OfInside(string path)
     {
         var relative = Of(path);
-        return relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFullPath(path) : relative;
+        return relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? StartDirectory.FullPathOf(path) : relative;
     }
 
     /// <summary>The display path for a line-oriented output: control, line-break and bidi characters escaped.</summary>

@@ -3,7 +3,7 @@ using Connect.Lint.Rules.Analysis;
 
 namespace Connect.Lint.Reporting;
 
-/// <summary>GitHub Actions workflow commands: <c>::error file=…,line=…,col=…,endLine=…,endColumn=…,title=CL2003::message</c>.</summary>
+/// <summary>GitHub Actions workflow commands: <c>::error file=…,line=…,col=…,endLine=…,endColumn=…,title=ID::message</c>.</summary>
 public static class GitHubReporter
 {
     public static string Render(CheckResult result)

@@ -5,7 +5,7 @@ namespace Connect.Lint.Server;
 /// <summary>Between the tool's model (paths, 1-based lines and UTF-16 columns, end exclusive) and LSP's (URIs, 0-based positions).</summary>
 public static class LspConversions
 {
-    public static string UriOf(string path) => new Uri(Path.GetFullPath(path)).AbsoluteUri;
+    public static string UriOf(string path) => new Uri(StartDirectory.FullPathOf(path)).AbsoluteUri;
 
     public static string? PathOf(string uri) =>
         Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.IsFile ? parsed.LocalPath : null;

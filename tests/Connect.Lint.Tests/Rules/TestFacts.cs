@@ -16,7 +16,6 @@ public static class TestFacts
     public static PythonFacts Imported(ImportFacts? import = null, string python = "3.11.2", InstalledPackages? packages = null, IReadOnlyList<StaticFileFacts>? files = null) => new()
     {
         Interpreter = "/usr/bin/python3",
-        InterpreterReason = "--python",
         Entrypoint = import?.Object is { } name ? $"{import.Module}:{name}" : import?.Module ?? "app:app",
         Environment = Environment(python),
         Import = import ?? new ImportFacts

@@ -7,7 +7,7 @@ namespace Connect.Lint.Pipeline.Facts;
 
 /// <summary>
 /// Which costly facts one run gathers: what the enabled rules need or can use, less what the command leaves out.
-/// Nothing else decides it: a fact no enabled rule reads is not gathered (check --select CL1007 runs no Python).
+/// Nothing else decides it: a fact no enabled rule reads is not gathered (selecting only manifest-checksum-stale runs no Python).
 /// </summary>
 public sealed class FactPlan
 {

@@ -192,9 +192,8 @@ public sealed record FilesRead(IReadOnlyList<string> Opened, IReadOnlyList<strin
 /// <summary>Everything one run of the bridge produced, including how the process ended.</summary>
 public sealed record PythonFacts
 {
-    /// <summary>The interpreter used, and why it was chosen (--python, $VIRTUAL_ENV, a .venv, PATH).</summary>
+    /// <summary>The interpreter that answered (why it was chosen is the settings' business: DeploymentSettings.Interpreter).</summary>
     public required string Interpreter { get; init; }
-    public required string InterpreterReason { get; init; }
 
     /// <summary>process or embedded.</summary>
     public string Host { get; init; } = "process";
