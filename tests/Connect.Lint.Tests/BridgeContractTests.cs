@@ -65,7 +65,7 @@ public sealed class BridgeContractTests
     [Fact]
     public async Task TheProtocolVersion_IsOneNumberOnEverySide()
     {
-        var safe = await File.ReadAllTextAsync(Path.Combine(PythonDirectory, "bridge", "safe.py"));
+        var safe = await File.ReadAllTextAsync(Path.Combine(PythonDirectory, "connect_lint_bridge", "safe.py"));
         Assert.Equal(BridgeProtocol.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), Regex.Match(safe, @"^PROTOCOL = (\d+)", RegexOptions.Multiline).Groups[1].Value);
         using var schema = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(PythonDirectory, "bridge-answer.schema.json")));
         Assert.Equal(BridgeProtocol.Version, schema.RootElement.GetProperty("definitions").GetProperty("protocol").GetProperty("enum")[0].GetInt32());
@@ -74,7 +74,7 @@ public sealed class BridgeContractTests
     [Fact]
     public void EveryModuleOfTheBridge_IsLoaded()
     {
-        var onDisk = Directory.GetFiles(Path.Combine(PythonDirectory, "bridge"), "*.py").Select(Path.GetFileNameWithoutExtension).Order();
+        var onDisk = Directory.GetFiles(Path.Combine(PythonDirectory, "connect_lint_bridge"), "*.py").Select(Path.GetFileNameWithoutExtension).Where(m => m != "__init__").Order();
         Assert.Equal(onDisk, BridgeScript.Modules.Concat(BridgeScript.EmbeddedModules).Order());
     }
 }

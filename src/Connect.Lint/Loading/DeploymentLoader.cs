@@ -29,8 +29,8 @@ public sealed record ProjectInventory(string Directory, FileAccessPolicy Policy,
     public ConnectManifest? Manifest => ManifestLoad.Manifest is { IsConnectManifest: true } manifest ? manifest : null;
 }
 
-/// <summary>Facts being gathered while the files are read, and what a person is told while they are awaited.</summary>
-public sealed record FactsInFlight(Task<DeploymentFacts> Facts, string Activity);
+/// <summary>Facts being gathered while the files are read, and what a person is told while they are awaited (what is still running).</summary>
+public sealed record FactsInFlight(Task<DeploymentFacts> Facts, Func<string> Activity);
 
 /// <summary>
 /// Reads one deployment directory: the manifest with positions, the deployable inventory, checksums for every
@@ -105,9 +105,9 @@ public static class DeploymentLoader
             .ToHashSet(StringComparer.Ordinal);
         var texts = options.Analyse ? TextFileReader.Read(policy, scanned, inInventory) : TextFiles.None;
         Trace.Mark("text read");
-        if (inFlight is { Facts.IsCompleted: false })
+        if (inFlight?.Activity() is { Length: > 0 } activity)
         {
-            Output.ProgressLine.Activity($"{inFlight.Activity} of {Reporting.DisplayPath.Of(directory)}");
+            Output.ProgressLine.Activity($"{activity} of {Reporting.DisplayPath.Of(directory)}");
         }
 
         var facts = inFlight?.Facts.GetAwaiter().GetResult() ?? DeploymentFacts.None;

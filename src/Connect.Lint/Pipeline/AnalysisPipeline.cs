@@ -64,7 +64,8 @@ public static class AnalysisPipeline
         var running = providers.Select(p => Task.Run(() => p.Gather(request))).ToList();
         var all = Task.WhenAll(running).ContinueWith(
             done => done.GetAwaiter().GetResult().Aggregate(DeploymentFacts.None, (facts, apply) => apply(facts)), TaskScheduler.Default);
-        return new FactsInFlight(all, string.Join(", ", providers.Select(p => p.Activity)));
+        string StillRunning() => string.Join(", ", providers.Where((_, i) => !running[i].IsCompleted).Select(p => p.Activity));
+        return new FactsInFlight(all, StillRunning);
     }
 
     private static ProjectInventory ProjectOf(Deployment deployment) =>
