@@ -6,7 +6,6 @@ using Xunit;
 namespace Connect.Lint.Tests;
 
 /// <summary>The Python bridge on real projects through the real interpreter, in both hosts.</summary>
-[Collection(Alone.Name)]
 public sealed class PythonBridgeTests
 {
     private static readonly string[] Hosts = ["process", "embedded"];
