@@ -5,9 +5,10 @@ using Xunit;
 namespace Connect.Lint.Tests;
 
 /// <summary>
-/// Test classes run in parallel (each command gets its own start directory; none changes the process's). The few
-/// that watch time or the process itself (file watching, the language server's timing, signals, the embedded
-/// interpreter, editors) run in this collection, alone, after the others.
+/// Test classes run in parallel, four at a time (xunit.runner.json: most of a test's time is a child process's), each
+/// command with its own start directory (none changes the process's). The few that measure time or the process
+/// itself (file watching, the language server's timing, signals, time limits, editors, the shipped tool) run in
+/// this collection, alone, after the others.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class Alone

@@ -4,34 +4,6 @@ using Connect.Lint.Rules.Model.Manifest;
 
 namespace Connect.Lint.Loading;
 
-/// <summary>What a load reads besides the deployment's own files: the excludes, and write-manifest's choices.</summary>
-public sealed record LoadOptions
-{
-    /// <summary>--exclude globs (rsconnect's semantics, relative to the deployment).</summary>
-    public IReadOnlyList<string> Excludes { get; init; } = [];
-
-    public ConfigExclusions? Configured { get; init; }
-
-    /// <summary>False for write-manifest: no text files and none of the old manifest's files list, only what a new manifest needs.</summary>
-    public bool Analyse { get; init; } = true;
-
-    /// <summary>write-manifest's EXTRA_FILES: listed whatever --exclude says (see <see cref="FileInventory.Build"/>).</summary>
-    public IReadOnlySet<string>? Named { get; init; }
-
-    /// <summary>write-manifest's --requirements-file, instead of the manifest's package_file.</summary>
-    public string? PackageFile { get; init; }
-}
-
-/// <summary>The deployment as known before its files are read: what early fact providers start from.</summary>
-public sealed record ProjectInventory(string Directory, FileAccessPolicy Policy, ManifestLoad ManifestLoad, IReadOnlyList<string> Files)
-{
-    /// <summary>The manifest when it is Connect's; null when missing, broken or another tool's.</summary>
-    public ConnectManifest? Manifest => ManifestLoad.Manifest is { IsConnectManifest: true } manifest ? manifest : null;
-}
-
-/// <summary>Facts being gathered while the files are read, and what a person is told while they are awaited (what is still running).</summary>
-public sealed record FactsInFlight(Task<DeploymentFacts> Facts, Func<string> Activity);
-
 /// <summary>
 /// Reads one deployment directory: the manifest with positions, the deployable inventory, checksums for every
 /// inventory file and every safe path the manifest lists, the requirements chain and the text files; the model
