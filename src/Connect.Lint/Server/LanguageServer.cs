@@ -54,7 +54,7 @@ public sealed class LanguageServer
             .Select(LspConversions.PathOf).OfType<string>().ToList();
         // initializationOptions: {"importTimeout": seconds}, as check's --import-timeout.
         if (request.InitializationOptions is { ValueKind: System.Text.Json.JsonValueKind.Object } options
-            && options.TryGetProperty("importTimeout", out var timeout) && timeout.TryGetDouble(out var seconds) && seconds > 0 && seconds <= 3600)
+            && options.TryGetProperty("importTimeout", out var timeout) && timeout.TryGetDouble(out var seconds) && SettingsResolver.ImportTimeoutProblem(seconds) is null)
         {
             _settings = _settings with { ImportTimeoutSeconds = seconds };
         }
