@@ -79,4 +79,16 @@ public sealed class FactPlanTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("pyproject.toml:2:1: [tool.connect-lint] import-timeout: 0: must be a number of seconds above 0 and at most 3600", run.Stderr);
     }
+
+    [Fact]
+    public void Inspect_BesideAnotherToolsManifest_InfersTheEntrypoint_AsWithoutOne()
+    {
+        using var project = TempProject.FromFixture("parity/01-minimal/app");
+        project.Write("manifest.json", "{\"name\": \"inventory\", \"start_url\": \"/\", \"icons\": []}\n");
+
+        var run = project.Run("inspect", "project", "--python", TestPython.Path);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("Flask app    'app'", run.Stdout);
+    }
 }

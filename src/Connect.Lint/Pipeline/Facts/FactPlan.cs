@@ -33,6 +33,9 @@ public sealed class FactPlan
 
     public bool Wants(RuleNeeds fact) => (Wanted & fact) != 0;
 
+    /// <summary>Whether the command itself asked for a fact (inspect: the import), whatever the rules say of this deployment.</summary>
+    public bool CommandWants(RuleNeeds fact) => (_also & fact) != 0;
+
     /// <summary>Whether a fact is still wanted once the files are known (a present manifest.json needs no interpreter versions).</summary>
     public bool WantsFor(Deployment deployment, RuleNeeds fact) =>
         (Enabled.Aggregate(_also, (all, rule) => all | rule.NeedsFor(deployment) | rule.Descriptor.Uses) & ~_without & fact) != 0;

@@ -7,7 +7,8 @@ namespace Connect.Lint.Pipeline.Facts;
 
 /// <summary>
 /// The bridge's answer: the project's interpreter imports the entrypoint (and, when a rule needs them, lists the
-/// installed distributions). Not asked with --no-python, or when manifest.json belongs to other content.
+/// installed distributions). Not asked with --no-python, or when manifest.json belongs to other content and only the
+/// rules want the import (inspect asks anyway: the entrypoint is then inferred, as without a manifest).
 /// </summary>
 public sealed class PythonImportProvider : IFactProvider
 {
@@ -20,7 +21,8 @@ public sealed class PythonImportProvider : IFactProvider
     public Func<DeploymentFacts, DeploymentFacts> Gather(FactRequest request)
     {
         var (settings, project) = (request.Settings, request.Project);
-        if (!settings.RunPython.Value || project.ManifestLoad.Manifest?.IsConnectManifest == false)
+        var othersManifest = project.ManifestLoad.Manifest?.IsConnectManifest == false;
+        if (!settings.RunPython.Value || (othersManifest && !request.Plan.CommandWants(RuleNeeds.PythonImport)))
         {
             return facts => facts;
         }
