@@ -6,7 +6,8 @@ using Connect.Lint.Settings;
 namespace Connect.Lint.Pipeline.Facts;
 
 /// <summary>
-/// Which costly facts one run gathers: what the enabled rules need or can use, less what the command leaves out.
+/// Which costly facts one run gathers: what the enabled rules need or can use, plus what the command itself reads,
+/// less what it leaves out.
 /// Nothing else decides it: a fact no enabled rule reads is not gathered (selecting only manifest-checksum-stale runs no Python).
 /// </summary>
 public sealed class FactPlan
@@ -18,7 +19,7 @@ public sealed class FactPlan
     {
         Enabled = enabled;
         (_also, _without) = (also, without);
-        Wanted = (enabled.Aggregate(also, (all, rule) => all | rule.Descriptor.Needs | rule.Descriptor.Uses)) & ~without;
+        Wanted = enabled.Aggregate(also, (all, rule) => all | rule.Descriptor.Needs | rule.Descriptor.Uses) & ~without;
     }
 
     public IReadOnlyList<Rule> Enabled { get; }
