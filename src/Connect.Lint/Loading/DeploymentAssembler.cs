@@ -37,8 +37,6 @@ public sealed record DeploymentParts
 
     public PyprojectFacts? Pyproject { get; init; }
 
-    public PythonRequiresDeclaration PythonRequires { get; init; } = PythonRequiresDeclaration.None;
-
     public DeploymentFacts Facts { get; init; } = DeploymentFacts.None;
 
     public DateTime LoadedAtUtc { get; init; } = DateTime.UtcNow;
@@ -85,7 +83,6 @@ public static class DeploymentAssembler
                 .ToList(),
             ReadLedger = parts.ReadLedger,
             Pyproject = parts.Pyproject,
-            PythonRequires = parts.PythonRequires,
             Facts = parts.Facts,
             LoadedAtUtc = parts.LoadedAtUtc,
         };

@@ -104,7 +104,6 @@ public static class DeploymentLoader
             Unread = [.. unread, .. texts.Unread, .. committed.Unread],
             ReadLedger = policy.Ledger,
             Pyproject = options.Analyse ? PyprojectReader.Read(directory) : null,
-            PythonRequires = PythonRequiresSource.Find(directory),
             Facts = facts,
         });
     }

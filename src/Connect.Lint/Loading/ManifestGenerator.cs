@@ -10,7 +10,7 @@ public static class ManifestGenerator
     /// <summary>Throws <see cref="UsageException"/> with a one-line reason when no manifest can be made.</summary>
     public static ManifestProposal Generate(Deployment deployment, PythonEnvironment python, string? entrypointOverride, Func<string?> askBridge, ManifestChoices? choices = null)
     {
-        var withRequires = deployment with { PythonRequires = PythonRequiresSource.Find(deployment.Directory) };
+        var withRequires = deployment with { Facts = deployment.Facts with { DeclaredPythonRequires = PythonRequiresSource.Find(deployment.Directory) } };
         var policy = new FileAccessPolicy(deployment.Directory);
         return ManifestProposals.Compose(withRequires, python.Facts, entrypointOverride, askBridge, Display, policy.SourceOf, out var problem, choices)
                ?? throw new UsageException(problem!);

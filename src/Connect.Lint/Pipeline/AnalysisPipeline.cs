@@ -40,11 +40,12 @@ public static class AnalysisPipeline
     {
         var plan = FactPlan.For(settings, also, without);
         var options = new LoadOptions { Excludes = settings.Exclude.Value, Configured = settings.ConfigExclusions };
-        var deployment = DeploymentLoader.Load(target, options, project => StartEarly(plan, settings, project, reusePython));
+        ProjectInventory? project = null; // the loader's, which late providers start from too
+        var deployment = DeploymentLoader.Load(target, options, inventory => StartEarly(plan, settings, project = inventory, reusePython));
         foreach (var provider in FactProviders.All.Where(p => !p.StartsBeforeFiles && plan.WantsFor(deployment, p.Provides)))
         {
             Output.ProgressLine.Activity($"{provider.Activity} of {Reporting.DisplayPath.Of(deployment.Directory)}");
-            var apply = provider.Gather(new FactRequest(settings, plan, ProjectOf(deployment), deployment));
+            var apply = provider.Gather(new FactRequest(settings, plan, project!, deployment));
             deployment = deployment with { Facts = apply(deployment.Facts) };
         }
 
@@ -67,9 +68,6 @@ public static class AnalysisPipeline
         string StillRunning() => string.Join(", ", providers.Where((_, i) => !running[i].IsCompleted).Select(p => p.Activity));
         return new FactsInFlight(all, StillRunning);
     }
-
-    private static ProjectInventory ProjectOf(Deployment deployment) =>
-        new(deployment.Directory, new FileAccessPolicy(deployment.Directory), deployment.ManifestLoad, deployment.Inventory);
 
     /// <summary>True when the settings' interpreter ran for this deployment (the reports name it then).</summary>
     private static bool RanPython(DeploymentFacts facts) =>

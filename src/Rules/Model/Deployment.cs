@@ -37,7 +37,7 @@ public sealed record Deployment
     public string PackageFile { get; init; } = "requirements.txt";
 
     /// <summary>What the project declares as environment.python.requires (read when a rule needs the interpreter's versions).</summary>
-    public Model.Manifest.PythonRequiresDeclaration PythonRequires { get; init; } = Model.Manifest.PythonRequiresDeclaration.None;
+    public Model.Manifest.PythonRequiresDeclaration PythonRequires => Facts.DeclaredPythonRequires;
 
     /// <summary>The deployment's pyproject.toml: [project].dependencies and [tool.rsconnect]; null without one.</summary>
     public Model.Requirements.PyprojectFacts? Pyproject { get; init; }

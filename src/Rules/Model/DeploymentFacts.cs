@@ -19,11 +19,16 @@ public sealed record DeploymentFacts
     /// <summary>The interpreter's versions and locale from a short query, when the import did not report them.</summary>
     public Fact<Python.EnvironmentFacts> InterpreterVersions { get; init; } = Fact<Python.EnvironmentFacts>.NotAsked;
 
+    /// <summary>What the project declares as environment.python.requires, read with the interpreter's versions (what a new manifest records).</summary>
+    public Manifest.PythonRequiresDeclaration DeclaredPythonRequires { get; init; } = Manifest.PythonRequiresDeclaration.None;
+
     /// <summary>What the deploy rehearsal showed (check --rehearse).</summary>
     public Fact<Rehearsal.RehearsalFacts> Rehearsal { get; init; } = Fact<Rehearsal.RehearsalFacts>.NotAsked;
 
     /// <summary>True when every fact of <paramref name="needs"/> was gathered: a rule with those needs was judged.</summary>
-    public bool Has(RuleNeeds needs) => Enum.GetValues<RuleNeeds>().Where(n => n != RuleNeeds.None && needs.HasFlag(n)).All(StateOf);
+    public bool Has(RuleNeeds needs) => EachNeed.Where(n => needs.HasFlag(n)).All(StateOf);
+
+    private static readonly RuleNeeds[] EachNeed = Enum.GetValues<RuleNeeds>().Where(n => n != RuleNeeds.None).ToArray();
 
     private bool StateOf(RuleNeeds need) => need switch
     {

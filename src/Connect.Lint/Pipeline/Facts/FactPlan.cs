@@ -19,7 +19,7 @@ public sealed class FactPlan
     {
         Enabled = enabled;
         (_also, _without) = (also, without);
-        Wanted = enabled.Aggregate(also, (all, rule) => all | rule.Descriptor.Needs | rule.Descriptor.Uses) & ~without;
+        Wanted = Union(rule => rule.Descriptor.Needs);
     }
 
     public IReadOnlyList<Rule> Enabled { get; }
@@ -38,8 +38,11 @@ public sealed class FactPlan
     public bool CommandWants(RuleNeeds fact) => (_also & fact) != 0;
 
     /// <summary>Whether a fact is still wanted once the files are known (a present manifest.json needs no interpreter versions).</summary>
-    public bool WantsFor(Deployment deployment, RuleNeeds fact) =>
-        (Enabled.Aggregate(_also, (all, rule) => all | rule.NeedsFor(deployment) | rule.Descriptor.Uses) & ~_without & fact) != 0;
+    public bool WantsFor(Deployment deployment, RuleNeeds fact) => (Union(rule => rule.NeedsFor(deployment)) & fact) != 0;
+
+    /// <summary>What the command asks for and the enabled rules need (as <paramref name="needs"/> says) or use, less what the command does without.</summary>
+    private RuleNeeds Union(Func<Rule, RuleNeeds> needs) =>
+        Enabled.Aggregate(_also, (all, rule) => all | needs(rule) | rule.Descriptor.Uses) & ~_without;
 
     /// <summary>The IDs of the enabled rules that need a fact (for the sentence that says what went unchecked without it).</summary>
     public IReadOnlyList<string> RulesNeeding(RuleNeeds fact) =>

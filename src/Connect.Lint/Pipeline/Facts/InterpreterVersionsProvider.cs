@@ -6,8 +6,8 @@ using Connect.Lint.Rules.Model.Python;
 namespace Connect.Lint.Pipeline.Facts;
 
 /// <summary>
-/// The interpreter's Python and pip versions and locale (what a new manifest records) from a short query that
-/// imports nothing; not asked when the import already reported them.
+/// The interpreter's Python and pip versions and locale from a short query that imports nothing (not asked when the
+/// import already reported them), and the python requires the project declares: what a new manifest records.
 /// </summary>
 public sealed class InterpreterVersionsProvider : IFactProvider
 {
@@ -23,18 +23,15 @@ public sealed class InterpreterVersionsProvider : IFactProvider
     public Func<DeploymentFacts, DeploymentFacts> Gather(FactRequest request)
     {
         var deployment = request.Loaded;
+        var declared = Loading.PythonRequiresSource.Find(deployment.Directory);
         if (deployment.Python?.Environment is not null)
         {
-            return facts => facts;
+            return facts => facts with { DeclaredPythonRequires = declared };
         }
 
-        if (request.Settings.Interpreter is not { } interpreter)
-        {
-            return facts => facts with { InterpreterVersions = Fact<EnvironmentFacts>.Unavailable("no Python interpreter found; pass --python") };
-        }
-
-        var answer = PythonEnvironmentQuery.Run(interpreter, QueryTimeout, out var problem);
-        var fact = Fact<EnvironmentFacts>.From(answer?.Facts, problem);
-        return facts => facts with { InterpreterVersions = fact };
+        var fact = request.Settings.Interpreter is { } interpreter
+            ? Fact<EnvironmentFacts>.From(PythonEnvironmentQuery.Run(interpreter, QueryTimeout, out var problem)?.Facts, problem)
+            : Fact<EnvironmentFacts>.Unavailable("no Python interpreter found; pass --python");
+        return facts => facts with { InterpreterVersions = fact, DeclaredPythonRequires = declared };
     }
 }
