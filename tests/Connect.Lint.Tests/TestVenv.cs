@@ -27,6 +27,21 @@ public sealed class TestVenv
         return new TestVenv(directory);
     }
 
+    /// <summary>
+    /// An environment that has nothing installed, not even pip (as uv makes them): the declared distributions are not
+    /// installed where the check runs, so their metadata is unseen.
+    /// </summary>
+    public static TestVenv CreateBare(string directory)
+    {
+        _ = TestPython.PythonVersion;
+        var start = new ProcessStartInfo(TestPython.Path, ["-m", "venv", "--without-pip", directory]) { RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"python3 -m venv failed (install python3-venv): {error}");
+        return new TestVenv(directory);
+    }
+
     private string SitePackages => System.IO.Directory.GetDirectories(Path.Combine(Directory, "lib")).Single() + "/site-packages";
 
     /// <summary>Installs a distribution: its modules (relative path → source) and the metadata importlib.metadata reads.</summary>

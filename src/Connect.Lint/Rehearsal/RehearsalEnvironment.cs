@@ -131,12 +131,20 @@ public sealed class RehearsalEnvironment : IDisposable
             Failure = install.TimedOut ? $"pip install -r {request.PackageFile} did not finish in {request.InstallTimeout.TotalSeconds:0} s (--install-timeout)" : null,
             Problems = install.Succeeded || install.TimedOut
                 ? []
-                : PipOutput.Problems(requirementsOnly.Relativize(install.Stdout), requirementsOnly.Relativize(install.StderrTail), request.LocalPaths)
-                    .Select(p => p with { Reason = Redaction.Redact(p.Reason) }).ToList(),
+                : ProblemsOf(install, requirementsOnly, request),
             EnvironmentSeconds = environmentSeconds,
             InstallSeconds = clock.Elapsed.TotalSeconds,
             PythonVersion = VersionOf(root),
         };
+    }
+
+    /// <summary>What pip refused, each as Connect's problem or this machine's index's (unreachable, or only a local wheelhouse).</summary>
+    private static IReadOnlyList<InstallProblem> ProblemsOf(Processes.ProcessOutcome install, RequirementsOnly requirementsOnly, EnvironmentRequest request)
+    {
+        var (stdout, stderr) = (requirementsOnly.Relativize(install.Stdout), requirementsOnly.Relativize(install.StderrTail));
+        var reach = PipReach.Read(stdout + "\n" + stderr, string.Concat(request.RequirementsFiles.Select(f => f.Text + "\n")));
+        return reach.Attribute(PipOutput.Problems(stdout, stderr, request.LocalPaths))
+            .Select(p => p with { Reason = Redaction.Redact(p.Reason) }).ToList();
     }
 
     /// <summary>
@@ -153,46 +161,20 @@ public sealed class RehearsalEnvironment : IDisposable
             text.Append("requirements\0").Append(Path.GetRelativePath(request.Directory, path)).Append('\0').Append(content).Append('\n');
         }
 
-        foreach (var (name, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-                     .Select(e => ((string)e.Key, e.Value as string ?? string.Empty))
-                     .Where(e => e.Item1.StartsWith("PIP_", StringComparison.Ordinal))
-                     .OrderBy(e => e.Item1, StringComparer.Ordinal))
-        {
-            text.Append("env\0").Append(name).Append('\0').Append(value).Append('\n');
-        }
-
-        foreach (var configuration in PipConfigurationFiles().Where(File.Exists))
-        {
-            text.Append("pip.conf\0").Append(configuration).Append('\0').Append(File.ReadAllText(configuration)).Append('\n');
-        }
-
+        text.Append(PipConfiguration.Fingerprint());
         return Hash(text.ToString());
     }
 
     /// <summary>The interpreter as the file it really is (a venv's python links to its base): its path, size and time.</summary>
-    private static string InterpreterIdentity(string interpreter)
+    internal static string InterpreterIdentity(string interpreter)
     {
         var named = new FileInfo(interpreter);
         var real = named.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? named;
         return $"interpreter\0{real.FullName}\0{(real.Exists ? real.Length : -1)}\0{(real.Exists ? real.LastWriteTimeUtc.Ticks : 0)}\n";
     }
 
-    private static string Hash(string inputs) =>
+    internal static string Hash(string inputs) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(ToolCache.Secret(), Encoding.UTF8.GetBytes(inputs)))[..32];
-
-    /// <summary>Where pip reads its configuration on Linux and macOS (pip's "site" file is in the fresh environment, so empty).</summary>
-    private static IEnumerable<string> PipConfigurationFiles()
-    {
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        var xdg = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME") is { Length: > 0 } configured ? configured : Path.Combine(home, ".config");
-        IEnumerable<string?> files =
-        [
-            Environment.GetEnvironmentVariable("PIP_CONFIG_FILE"), "/etc/pip.conf", "/etc/xdg/pip/pip.conf",
-            Path.Combine(home, ".pip", "pip.conf"), Path.Combine(xdg, "pip", "pip.conf"),
-            Path.Combine(home, "Library", "Application Support", "pip", "pip.conf"),
-        ];
-        return files.OfType<string>().Where(f => f.Length > 0);
-    }
 
     /// <summary>The environment's Python version as venv recorded it in pyvenv.cfg.</summary>
     private static string? VersionOf(string root)

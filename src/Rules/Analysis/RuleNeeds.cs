@@ -23,4 +23,7 @@ public enum RuleNeeds
 
     /// <summary>The deploy rehearsal (check --rehearse): a fresh environment from the requirements, pip, the import, the requests.</summary>
     Rehearsal = 16,
+
+    /// <summary>What pip resolves from the requirements (the closure Connect installs), when the installed metadata cannot tell.</summary>
+    ResolvedClosure = 32,
 }

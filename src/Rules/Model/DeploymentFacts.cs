@@ -25,6 +25,12 @@ public sealed record DeploymentFacts
     /// <summary>What the deploy rehearsal showed (check --rehearse).</summary>
     public Fact<Rehearsal.RehearsalFacts> Rehearsal { get; init; } = Fact<Rehearsal.RehearsalFacts>.NotAsked;
 
+    /// <summary>
+    /// pip's resolution of the requirements (what Connect installs); asked only when a declared distribution is not
+    /// installed where the check runs, so that its dependencies are unseen.
+    /// </summary>
+    public Fact<Requirements.ResolvedClosure> Closure { get; init; } = Fact<Requirements.ResolvedClosure>.NotAsked;
+
     /// <summary>True when every fact of <paramref name="needs"/> was gathered: a rule with those needs was judged.</summary>
     public bool Has(RuleNeeds needs) => EachNeed.Where(n => needs.HasFlag(n)).All(StateOf);
 
@@ -37,6 +43,7 @@ public sealed record DeploymentFacts
         RuleNeeds.Git => Git.IsGathered,
         RuleNeeds.InterpreterVersions => InterpreterVersions.IsGathered || Python.Value?.Environment is not null,
         RuleNeeds.Rehearsal => Rehearsal.IsGathered,
+        RuleNeeds.ResolvedClosure => Closure.IsGathered,
         _ => throw new ArgumentOutOfRangeException(nameof(need), need, "a need without a fact"),
     };
 }

@@ -16,7 +16,8 @@ public sealed class RequirementsDoNotInstall : RehearsalRule
 
     protected override void AnalyzeRehearsal(Deployment deployment, RehearsalFacts rehearsal, DiagnosticSink sink)
     {
-        foreach (var problem in rehearsal.InstallProblems)
+        // What only this machine's index decided (unreachable, a local wheelhouse) is the rehearsal stopping short: CL9006.
+        foreach (var problem in rehearsal.InstallProblems.Where(p => p.IsConnects))
         {
             var (location, subject) = Place(deployment, rehearsal, problem);
             sink.Report(Create(location, null, subject, problem.Reason));
@@ -24,7 +25,7 @@ public sealed class RequirementsDoNotInstall : RehearsalRule
     }
 
     /// <summary>The requirement's line: the one pip named, else the declared requirement of that distribution, else the file.</summary>
-    private static (Location Location, string Subject) Place(Deployment deployment, RehearsalFacts rehearsal, InstallProblem problem)
+    internal static (Location Location, string Subject) Place(Deployment deployment, RehearsalFacts rehearsal, InstallProblem problem)
     {
         var entries = deployment.Requirements.SelectMany(f => f.Entries).ToList();
         RequirementsEntry? entry = null;

@@ -4,7 +4,10 @@ using Connect.Lint.Rules.Model.Rehearsal;
 
 namespace Connect.Lint.Rules.Tool;
 
-/// <summary>CL9006: the deploy rehearsal stopped short (no venv module, a time limit, an interpreter that would not run).</summary>
+/// <summary>
+/// CL9006: the deploy rehearsal stopped short (no venv module, a time limit, an interpreter that would not run), or
+/// pip could not look a requirement up where Connect would (no reachable index, only a local wheelhouse).
+/// </summary>
 public sealed class RehearsalIncomplete : RehearsalRule
 {
     public override DiagnosticDescriptor Descriptor { get; } = Descriptors.Create(
@@ -19,6 +22,13 @@ public sealed class RehearsalIncomplete : RehearsalRule
         {
             var packageFile = deployment.Requirements.FirstOrDefault()?.FilePath;
             sink.Report(Create(Location.WholeFile(packageFile ?? deployment.ManifestPath), null, reason));
+        }
+
+        // A requirement this machine's pip could not look up where Connect would: the install stopped, for a local reason.
+        foreach (var problem in rehearsal.InstallProblems.Where(p => !p.IsConnects))
+        {
+            var (location, subject) = Requirements.RequirementsDoNotInstall.Place(deployment, rehearsal, problem);
+            sink.Report(Create(location, null, $"{subject} could not be installed here: {problem.Reason}"));
         }
     }
 }

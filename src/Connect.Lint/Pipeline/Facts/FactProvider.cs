@@ -37,5 +37,5 @@ public interface IFactProvider
 public static class FactProviders
 {
     public static IReadOnlyList<IFactProvider> All { get; } =
-        [new GitProvider(), new PythonImportProvider(), new InterpreterVersionsProvider(), new RehearsalProvider()];
+        [new GitProvider(), new PythonImportProvider(), new InterpreterVersionsProvider(), new ClosureProvider(), new RehearsalProvider()];
 }

@@ -24,15 +24,26 @@ public enum InstallProblemKind
     /// </summary>
     LocalPath,
 
-    /// <summary>Anything else pip refused with (a hash mismatch, a bad URL, a network failure).</summary>
+    /// <summary>Anything else pip refused with (a hash mismatch, a bad URL).</summary>
     Other,
+
+    /// <summary>
+    /// This machine's pip could not answer for Connect: the index could not be reached (no network, a proxy, a
+    /// certificate), or it looked only where this machine's pip configuration points (a local folder of wheels, a
+    /// private index) and that place lacks the requirement. The reason names the index; Connect's pip may well install it.
+    /// </summary>
+    ThisMachinesIndex,
 }
 
 /// <summary>
 /// One requirement pip could not install: the distribution it concerns (normalised; null when pip named none), the
 /// requirements file and line when pip or the parsed file tells them, and pip's reason in a line or two.
 /// </summary>
-public sealed record InstallProblem(InstallProblemKind Kind, string? Distribution, string? File, int? Line, string Reason);
+public sealed record InstallProblem(InstallProblemKind Kind, string? Distribution, string? File, int? Line, string Reason)
+{
+    /// <summary>True when the failure is Connect's too (a conflict, a build, a local path, a version no index has), not this machine's index.</summary>
+    public bool IsConnects => Kind != InstallProblemKind.ThisMachinesIndex;
+}
 
 /// <summary>A link in a served page that leaves the prefix (an attribute of href, src or action).</summary>
 public sealed record EscapingLink(string Attribute, string Value);

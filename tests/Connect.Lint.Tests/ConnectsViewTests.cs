@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Xunit;
+
+namespace Connect.Lint.Tests;
+
+/// <summary>
+/// The check answers for the environment Connect builds, not for the one it runs in: what pip resolves from the
+/// requirements (here from the local wheelhouse, or from an index that cannot be reached), run as a process so that
+/// pip's configuration is the test's own.
+/// </summary>
+public sealed class ConnectsViewTests : IDisposable
+{
+    private readonly TempProject _project = TempProject.FromFixture("realworld/declared-not-installed");
+
+    public void Dispose() => _project.Dispose();
+
+    private string Cache => Path.Combine(_project.Root, "cache");
+
+    private sealed record Found(string Code, string Severity, string File, int Line, string Message);
+
+    /// <summary>The check with an environment that lacks Flask (and pip), so Flask's own dependencies are unseen.</summary>
+    private IReadOnlyList<Found> CheckWithoutFlaskInstalled(Dictionary<string, string?> pip)
+    {
+        var venv = TestVenv.CreateBare(Path.Combine(_project.Root, "venv"));
+        Assert.Equal(0, _project.Run("write-manifest", "project", "--python", venv.Python).ExitCode);
+        var run = ToolProcess.RunWithEnvironment(_project.Root, ["check", "project", "--python", venv.Python, "--format", "json", "--exit-zero"], pip);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        using var json = JsonDocument.Parse(run.Stdout);
+        return json.RootElement.GetProperty("diagnostics").EnumerateArray()
+            .Select(d => new Found(d.GetProperty("code").GetString()!, d.GetProperty("severity").GetString()!, d.GetProperty("file").GetString()!,
+                d.GetProperty("location").GetProperty("line").GetInt32(), d.GetProperty("message").GetString()!))
+            .ToList();
+    }
+
+    private Dictionary<string, string?> UnreachableIndex()
+    {
+        var environment = Wheelhouse.Environment(Cache);
+        environment["PIP_NO_INDEX"] = null;
+        environment["PIP_FIND_LINKS"] = null;
+        environment["PIP_INDEX_URL"] = "http://127.0.0.1:1/simple"; // nothing listens on port 1: refused at once
+        return environment;
+    }
+
+    [Fact]
+    public void AnImportADeclaredDistributionBrings_IsANote_WhenPipResolvesIt_ThoughItIsNotInstalledHere()
+    {
+        var found = CheckWithoutFlaskInstalled(Wheelhouse.Environment(Cache));
+
+        var werkzeug = Assert.Single(found, f => f.Code == "CL3003");
+        Assert.Equal(("note", "project/app.py", 2), (werkzeug.Severity, werkzeug.File, werkzeug.Line));
+        Assert.StartsWith("'werkzeug' is imported but werkzeug is declared only through flask (pip's resolution of the requirements)", werkzeug.Message);
+        Assert.DoesNotContain(found, f => f.Severity == "error");
+    }
+
+    [Fact]
+    public void AnImportNothingDeclaredBrings_IsStillAnError_ThePipResolutionProvesIt()
+    {
+        _project.Write("app.py", _project.Read("app.py") + "\nimport tinyhelper\n");
+
+        var found = CheckWithoutFlaskInstalled(Wheelhouse.Environment(Cache));
+
+        var missing = Assert.Single(found, f => f.Code == "CL3003" && f.Severity == "error");
+        Assert.Equal("'tinyhelper' is imported but tinyhelper is not in requirements.txt: Connect will not install it", missing.Message);
+        Assert.Contains(found, f => f.Code == "CL3003" && f.Severity == "note" && f.Message.StartsWith("'werkzeug'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WithNoReachableIndex_TheClaimIsAWarning_NamingTheIndex()
+    {
+        var found = CheckWithoutFlaskInstalled(UnreachableIndex());
+
+        var werkzeug = Assert.Single(found, f => f.Code == "CL3003");
+        Assert.Equal("warning", werkzeug.Severity);
+        Assert.Equal(
+            "'werkzeug' is imported but werkzeug is not in requirements.txt; whether Connect installs it is unknown: flask is not installed here " +
+            "(so what it brings is unseen) and pip could not resolve requirements.txt (pip could not reach http://127.0.0.1:1/simple from this machine (Connection refused))",
+            werkzeug.Message);
+    }
+
+    [Fact]
+    public void TheResolution_IsKeptByTheRequirementsAndPipsConfiguration_AndAskedAgainWhenTheyChange()
+    {
+        var pip = Wheelhouse.Environment(Cache);
+        pip["CONNECT_LINT_TRACE"] = "1";
+        var venv = TestVenv.CreateBare(Path.Combine(_project.Root, "venv"));
+        Assert.Equal(0, _project.Run("write-manifest", "project", "--python", venv.Python).ExitCode);
+        string Resolution() => ToolProcess.RunWithEnvironment(_project.Root, ["check", "project", "--python", venv.Python], pip)
+            .Stderr.Split('\n').Single(l => l.Contains("closure: ", StringComparison.Ordinal));
+
+        Assert.EndsWith("closure: resolved by pip", Resolution());
+        Assert.EndsWith("closure: kept from an earlier resolution", Resolution());
+        _project.Write("requirements.txt", "Flask==2.2.2\nclick==8.1.3\n");
+        Assert.EndsWith("closure: resolved by pip", Resolution());
+        pip["PIP_FIND_LINKS"] = Wheelhouse.Directory + "/"; // another configuration of pip's
+        Assert.EndsWith("closure: resolved by pip", Resolution());
+        Assert.Equal(3, Directory.GetFiles(Path.Combine(Cache, "closures")).Length);
+    }
+}
