@@ -72,4 +72,41 @@ public sealed class PipOutputTests
 
         Assert.Equal(InstallProblemKind.NotAvailable, problem.Kind);
     }
+    private const string NotFound = "ERROR: Could not find a version that satisfies the requirement flask==2.2.2 (from versions: none)\nERROR: No matching distribution found for flask==2.2.2\n";
+
+    [Fact]
+    public void AProxyThatRefuses_IsThisMachinesIndex_NotAMissingVersion()
+    {
+        var stderr = "WARNING: Retrying (Retry(total=0, connect=None, read=None, redirect=None, status=None)) after connection broken by 'ProxyError('Cannot connect to proxy.', OSError('Tunnel connection failed: 403 Forbidden'))': /simple/flask/\n" + NotFound;
+
+        var problem = Assert.Single(PipReach.Read(stderr, "flask==2.2.2\n").Attribute(PipOutput.Problems(string.Empty, stderr)));
+
+        Assert.False(problem.IsConnects);
+        Assert.Equal("pip could not reach https://pypi.org/simple from this machine (the proxy refused or could not be reached), so whether flask installs on Connect is unknown", problem.Reason);
+    }
+
+    [Fact]
+    public void AVersionTheDefaultIndexDoesNotHave_IsConnectsProblem()
+    {
+        var problem = Assert.Single(PipReach.Read(NotFound, "flask==2.2.2\n").Attribute(PipOutput.Problems(string.Empty, NotFound)));
+
+        Assert.True(problem.IsConnects);
+        Assert.Equal(InstallProblemKind.NotAvailable, problem.Kind);
+    }
+
+    [Theory]
+    [InlineData("flask==2.2.2\n", false)]
+    [InlineData("--index-url https://pkgs.example.com/simple\nflask==2.2.2\n", true)]
+    public void APrivateIndex_IsConnectsOnlyWhenTheRequirementsNameIt(string requirements, bool connects)
+    {
+        var output = "Looking in indexes: https://pkgs.example.com/simple\n" + NotFound;
+
+        var problem = Assert.Single(PipReach.Read(output, requirements).Attribute(PipOutput.Problems(string.Empty, output)));
+
+        Assert.Equal(connects, problem.IsConnects);
+        if (!connects)
+        {
+            Assert.Equal("flask is not in https://pkgs.example.com/simple, where this machine's pip configuration points; Connect installs from its own package index", problem.Reason);
+        }
+    }
 }

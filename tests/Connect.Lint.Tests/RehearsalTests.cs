@@ -53,18 +53,48 @@ public sealed class RehearsalTests : RehearsalTestBase
     }
 
     [Fact]
-    public void PinThatDoesNotExist_IsReportedAtItsLine_WithWhatTheIndexHas()
+    public void PinThatDoesNotExist_InTheIndexTheRequirementsName_IsReportedAtItsLine_WithWhatTheIndexHas()
+    {
+        // The requirements name where pip looks: Connect's pip looks there too, so the missing pin is Connect's problem.
+        WriteProject(FlaskApp, $"--find-links {Wheelhouse.Directory}\nflask==2.2.2\ntinyhelper==9.9\n");
+
+        var run = Rehearse(TestPython.Path, "--select", "CL3012,CL9006");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(
+            ["project/requirements.txt:3:1: error CL3012 'tinyhelper==9.9' does not install into a fresh environment: no version of tinyhelper satisfies it (available: 1.0, 2.0); Connect's deploy stops at the same pip install"],
+            Lines(run));
+        Assert.Contains("pip install -r requirements.txt failed in a fresh environment", run.Stderr);
+        Assert.True(KeptEnvironments().Length == 0, "a failed install is not kept");
+    }
+
+    [Fact]
+    public void PinMissingFromTheWheelhouseThisMachinesPipUses_IsNotBlamedOnConnect_TheFolderIsNamed()
     {
         WriteProject(FlaskApp, "flask==2.2.2\ntinyhelper==9.9\n");
 
         var run = Rehearse();
 
-        Assert.Equal(1, run.ExitCode);
         Assert.Equal(
-            ["project/requirements.txt:2:1: error CL3012 'tinyhelper==9.9' does not install into a fresh environment: no version of tinyhelper satisfies it (available: 1.0, 2.0); Connect's deploy stops at the same pip install"],
+            [$"project/requirements.txt:2:1: warning CL9006 the deploy rehearsal stopped short: 'tinyhelper==9.9' could not be installed here: tinyhelper is not in the folder {Wheelhouse.Directory}, where this machine's pip configuration points; Connect installs from its own package index"],
             Lines(run));
-        Assert.Contains("pip install -r requirements.txt failed in a fresh environment", run.Stderr);
-        Assert.True(KeptEnvironments().Length == 0, "a failed install is not kept");
+    }
+
+    [Fact]
+    public void NoReachableIndex_IsTheRehearsalStoppingShort_NotARequirementThatDoesNotInstall()
+    {
+        WriteProject(FlaskApp, "flask==2.2.2\n");
+        var environment = Wheelhouse.Environment(Cache);
+        environment["PIP_NO_INDEX"] = null;
+        environment["PIP_FIND_LINKS"] = null;
+        environment["PIP_INDEX_URL"] = "http://127.0.0.1:1/simple"; // nothing listens on port 1
+        environment["PIP_RETRIES"] = "1";
+
+        var run = ToolProcess.RunWithEnvironment(Project.Root, ["check", "project", "--python", TestPython.Path, "--rehearse"], environment);
+
+        Assert.Equal(
+            ["project/requirements.txt:1:1: warning CL9006 the deploy rehearsal stopped short: 'flask==2.2.2' could not be installed here: pip could not reach http://127.0.0.1:1/simple from this machine (Connection refused), so whether flask installs on Connect is unknown"],
+            Lines(run));
     }
 
     [Fact]
