@@ -41,8 +41,22 @@ public static class InspectCommand
             .Where(d => d.Descriptor.Category == RuleCategory.Entrypoint || d.Descriptor.NeedsPython)
             .Select(ReportSanitizer.ForReport)
             .ToList();
-        stdout.Write(format == "json" ? RenderJson(facts) : RenderText(full, settings.Interpreter!, facts, problems));
+        stdout.Write(format == "json" ? RenderJson(facts) : RenderText(full, settings.Interpreter!, facts, problems, settings.Vars.Value));
         return facts.Import?.App is not null ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The environment variables the project's code read at import (what Connect must set as Vars), each marked: a declared Var
+    /// (a placeholder when this environment lacks it), or unset here. Names only; values are never shown.
+    /// </summary>
+    private static string Variables(PythonFacts facts, IReadOnlyList<string> vars)
+    {
+        var unset = facts.Import?.EnvironUnset ?? [];
+        var read = (facts.Import?.EnvironProjectReads ?? []).Concat(vars).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return string.Join(", ", read.Select(name =>
+            vars.Contains(name) ? name + (Environment.GetEnvironmentVariable(name) is null ? " (declared Var, placeholder here)" : " (declared Var)")
+            : unset.Contains(name) ? name + " (unset)"
+            : name));
     }
 
     private static string RenderJson(PythonFacts facts) =>
@@ -51,12 +65,16 @@ public static class InspectCommand
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         }).PythonFacts) + "\n";
 
-    private static string RenderText(string directory, Python.InterpreterChoice interpreter, PythonFacts facts, IReadOnlyList<Diagnostic> problems)
+    private static string RenderText(string directory, Python.InterpreterChoice interpreter, PythonFacts facts, IReadOnlyList<Diagnostic> problems, IReadOnlyList<string> vars)
     {
         var builder = new StringBuilder();
         builder.Append($"Deployment   {DisplayPath.Of(directory)}\n");
         builder.Append($"Interpreter  {Python.InterpreterChoice.Describe(interpreter.Path, interpreter.Reason, facts.Environment?.Python, facts.Environment?.Executable)}, {facts.Host} host\n");
         builder.Append($"Entrypoint   {Shown(facts.Entrypoint)}{Shown(Resolution(facts))}\n");
+        if (Variables(facts, vars) is { Length: > 0 } variables)
+        {
+            builder.Append($"Variables    {Shown(variables)}\n");
+        }
         if (facts.Import?.App is { } app)
         {
             builder.Append($"Flask app    '{Shown(app.Name)}' (import name {Shown(app.ImportName)}), static {Shown(app.StaticUrlPath ?? "-")}, templates {Shown(app.TemplateFolder ?? "-")}\n");

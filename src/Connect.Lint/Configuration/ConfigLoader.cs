@@ -22,7 +22,7 @@ public static partial class ConfigLoader
 
     private static readonly HashSet<string> KnownKeys = new(StringComparer.Ordinal)
     {
-        "select", "ignore", "per-file-ignores", "exclude", "python", "server-python-versions", "severity", "rehearse", "import-timeout",
+        "select", "ignore", "per-file-ignores", "exclude", "python", "server-python-versions", "severity", "rehearse", "import-timeout", "vars",
     };
 
     /// <summary>The config that applies to a directory: the nearest pyproject.toml above it that has the section.</summary>
@@ -132,6 +132,15 @@ public static partial class ConfigLoader
                 }
 
                 return config with { ServerPythonVersions = versions };
+            case "vars":
+                var names = Strings(path, node, key);
+                foreach (var name in names.Where(n => !VariableName().IsMatch(n)))
+                {
+                    var shown = name.Contains('=', StringComparison.Ordinal) ? name[..name.IndexOf('=', StringComparison.Ordinal)] + "=…" : name; // a value is never echoed
+                    throw Error(path, node, key, $"'{shown}' is not an environment variable name (letters, digits and _, not starting with a digit); vars names the Vars Connect sets, never their values");
+                }
+
+                return config with { Vars = names };
             case "rehearse":
                 var word = node.Value switch
                 {
@@ -223,4 +232,7 @@ public static partial class ConfigLoader
 
     [GeneratedRegex(@"^\d+\.\d+$")]
     private static partial Regex MajorMinor();
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex VariableName();
 }

@@ -28,6 +28,9 @@ public sealed record ProjectConfig
 
     public IReadOnlyList<string> ServerPythonVersions { get; init; } = [];
 
+    /// <summary>The environment variables Connect sets for the content (its Vars): names only, never values.</summary>
+    public IReadOnlyList<string> Vars { get; init; } = [];
+
     /// <summary>rehearse = true, "import" or false: what check does of Connect's deploy without --rehearse.</summary>
     public Rehearsal.RehearsalMode? Rehearse { get; init; }
 

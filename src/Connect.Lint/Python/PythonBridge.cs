@@ -15,6 +15,9 @@ public sealed record PythonOptions(InterpreterChoice? Interpreter, IPythonHost H
 
     /// <summary>False with --no-cache: the installed distributions are read afresh and not kept.</summary>
     public bool UseCache { get; init; } = true;
+
+    /// <summary>The Vars Connect sets ([tool.connect-lint] vars): a placeholder for each one this environment lacks.</summary>
+    public IReadOnlyList<string> Vars { get; init; } = [];
 }
 
 /// <summary>Chooses the entrypoint for a deployment and runs the bridge with the settings' interpreter in the chosen host.</summary>
@@ -64,6 +67,7 @@ public static class PythonBridge
                 WantEnvironmentKey = useAnswerCache,
                 UseCache = options.UseCache,
                 KnownPackagesKey = cached?.Key,
+                Vars = options.Vars,
             };
             var cacheInputs = useAnswerCache ? new Caching.FactsCache.Inputs(request, options.Host.Name, directory, dependsOn!) : null;
             var warmUp = Task.Run(BridgeAnswer.WarmUp);

@@ -23,6 +23,9 @@ public sealed record BridgeRequest(InterpreterChoice Interpreter, string Directo
     /// <summary>After the import, request the app's parameterless GET routes under a path prefix (the rehearsal); null: no requests.</summary>
     public ServeRequest? Serve { get; init; }
 
+    /// <summary>The Vars Connect sets: each one this environment lacks is set to a placeholder for the import.</summary>
+    public IReadOnlyList<string> Vars { get; init; } = [];
+
     /// <summary>A process of its own, never a fork of a warm interpreter (the rehearsal's fresh environment is used once).</summary>
     public bool OwnProcess { get; init; }
 }
@@ -65,6 +68,17 @@ public static class BridgeProtocol
             writer.WriteEndArray();
             writer.WriteNumber("timeout", request.Timeout.TotalSeconds);
             writer.WriteBoolean("static_only", request.StaticOnly);
+            if (request.Vars.Count > 0)
+            {
+                writer.WriteStartArray("vars");
+                foreach (var name in request.Vars)
+                {
+                    writer.WriteStringValue(name);
+                }
+
+                writer.WriteEndArray();
+            }
+
             if (request.WantPackages || request.WantEnvironmentKey)
             {
                 writer.WriteStartObject("packages");

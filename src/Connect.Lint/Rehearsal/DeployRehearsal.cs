@@ -7,7 +7,11 @@ using Connect.Lint.Rules.Model.Rehearsal;
 namespace Connect.Lint.Rehearsal;
 
 /// <summary>What the rehearsal runs with: how much of it, and its time limits.</summary>
-public sealed record RehearsalOptions(RehearsalMode Mode, TimeSpan InstallTimeout, TimeSpan ImportTimeout, bool UseCache);
+public sealed record RehearsalOptions(RehearsalMode Mode, TimeSpan InstallTimeout, TimeSpan ImportTimeout, bool UseCache)
+{
+    /// <summary>The Vars Connect sets: the fresh environment's import sees them as the check's does.</summary>
+    public IReadOnlyList<string> Vars { get; init; } = [];
+}
 
 /// <summary>
 /// `check --rehearse`: what Connect does at deploy time, before the push. A fresh environment from the chosen interpreter
@@ -65,6 +69,7 @@ public static class DeployRehearsal
             Serve = serve,
             OwnProcess = true,
             UseCache = options.UseCache,
+            Vars = options.Vars,
         };
         var imported = new ProcessHost().Run(bridge);
         ProgressLine.Activity(null);

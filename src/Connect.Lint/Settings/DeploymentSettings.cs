@@ -53,6 +53,9 @@ public sealed record DeploymentSettings
 
     public required Setting<IReadOnlyList<string>> ServerPythonVersions { get; init; }
 
+    /// <summary>The Vars Connect will set ([tool.connect-lint] vars): the check's import sees each, set here or a placeholder.</summary>
+    public Setting<IReadOnlyList<string>> Vars { get; init; } = Setting<IReadOnlyList<string>>.Default([]);
+
     /// <summary>How much of Connect's deploy check --rehearse acts out (off unless asked for).</summary>
     public Setting<Connect.Lint.Rehearsal.RehearsalMode> Rehearse { get; init; } = Setting<Connect.Lint.Rehearsal.RehearsalMode>.Default(Connect.Lint.Rehearsal.RehearsalMode.Off);
 
@@ -72,5 +75,5 @@ public sealed record DeploymentSettings
     public Connect.Lint.Rehearsal.RehearsalOptions? Rehearsal =>
         Rehearse.Value == Connect.Lint.Rehearsal.RehearsalMode.Off || !RunPython.Value
             ? null
-            : new(Rehearse.Value, TimeSpan.FromSeconds(InstallTimeoutSeconds.Value), TimeSpan.FromSeconds(ImportTimeoutSeconds.Value), UseCache.Value);
+            : new(Rehearse.Value, TimeSpan.FromSeconds(InstallTimeoutSeconds.Value), TimeSpan.FromSeconds(ImportTimeoutSeconds.Value), UseCache.Value) { Vars = Vars.Value };
 }

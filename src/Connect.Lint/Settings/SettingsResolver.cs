@@ -70,6 +70,7 @@ public static class SettingsResolver
             RunPython = commandLine.NoPython ? new(false, "--no-python") : Setting<bool>.Default(true),
             UseCache = commandLine.NoCache ? new(false, "--no-cache") : Setting<bool>.Default(true),
             ServerPythonVersions = FromConfig<IReadOnlyList<string>>(config.ServerPythonVersions.Count > 0 ? config.ServerPythonVersions : null, "server-python-versions", []),
+            Vars = FromConfig<IReadOnlyList<string>>(config.Vars.Count > 0 ? config.Vars : null, "vars", []),
             Severity = FromConfig<IReadOnlyDictionary<string, Rules.Analysis.Severity>>(config.Severity.Count > 0 ? config.Severity : null, "severity", new Dictionary<string, Rules.Analysis.Severity>()),
             EntrypointOverride = commandLine.Entrypoint,
             Rehearse = commandLine.Rehearse is { } rehearse ? new(rehearse, "--rehearse")

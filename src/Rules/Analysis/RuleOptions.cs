@@ -14,7 +14,7 @@ public static class RuleOptions
 
         if (needs.HasFlag(RuleNeeds.PythonImport))
         {
-            options.AddRange(["--python", "--python-host", "--import-timeout", "[tool.connect-lint] python"]);
+            options.AddRange(["--python", "--python-host", "--import-timeout", "[tool.connect-lint] python", "[tool.connect-lint] vars"]);
         }
         else if (needs.HasFlag(RuleNeeds.InstalledPackages) || needs.HasFlag(RuleNeeds.InterpreterVersions))
         {

@@ -32,6 +32,12 @@ public sealed class EntrypointImportFailed : PythonRule
             return;
         }
 
+        // An unset environment variable the import reads is a Var to set on Connect: CL2012's.
+        if (VarNotSet.UnsetVariable(facts) is not null)
+        {
+            return;
+        }
+
         var mismatch = VersionMismatch(deployment, facts, error);
         sink.Report(Create(At(deployment, import.Where, facts), null, import.Module, error.Type, error.Message + mismatch));
     }

@@ -42,6 +42,7 @@ public sealed class PythonImportProvider : IFactProvider
         {
             WantDistributions = request.Plan.Wants(RuleNeeds.InstalledPackages),
             UseCache = settings.UseCache.Value,
+            Vars = settings.Vars.Value,
         };
     }
 

@@ -15,7 +15,7 @@ import sys
 from connect_lint_bridge.distributions import environment_key, installed
 from connect_lint_bridge.environment import environment_facts
 from connect_lint_bridge.import_facts import import_facts, module_facts
-from connect_lint_bridge.recorder import Recorder, watch_environ, watch_files
+from connect_lint_bridge.recorder import Recorder, declare_vars, project_reads, unset_reads, watch_environ, watch_files
 from connect_lint_bridge.serve import serve_facts
 from connect_lint_bridge.safe import PROTOCOL, fd_sender, join, loads, os_chdir, os_dup, os_dup2
 from connect_lint_bridge.static_facts import static_facts
@@ -45,7 +45,8 @@ def run(request, send, watchdog):
         except Exception:
             pass
     recorder = Recorder(directory)
-    stop_watching = watch_environ()
+    declare_vars(request.get("vars"))
+    stop_watching = watch_environ(directory)
     stop_watching_files = watch_files(start_path)
     found_app = []
     try:
@@ -61,6 +62,7 @@ def run(request, send, watchdog):
     # Which environment variables the import read, and which files and directories (outside the environment's own)
     # it opened or listed: the tool may reuse this answer while they stay as they are.
     facts.update(protocol=PROTOCOL, local_modules=local, third_party=third_party, environ_reads=facts_reads,
+                 environ_unset=unset_reads(), environ_project_reads=project_reads(),
                  files_read=facts_files)
     send(facts)
     if request.get("serve") and found_app:

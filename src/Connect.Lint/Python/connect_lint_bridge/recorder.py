@@ -110,13 +110,23 @@ _Environ = type(os.environ)
 
 
 class _WatchedEnviron(_Environ):
-    """os.environ while the import runs: which variables it read (get, [], in, getenv), or that it read them all."""
+    """os.environ while the import runs: which variables it read (get, [], in, getenv), or that it read them all, and
+    which it read while they were unset (a KeyError of one of those is a Var Connect must set)."""
     reads = set()
+    unset = set()
+    by_project = set()
+    project = None
     read_all = False
 
     def __getitem__(self, key):
         _WatchedEnviron.reads.add(key)
-        return _Environ.__getitem__(self, key)
+        if _WatchedEnviron.project and type(key) is str and key not in _WatchedEnviron.by_project and _read_by_project():
+            _WatchedEnviron.by_project.add(key)
+        try:
+            return _Environ.__getitem__(self, key)
+        except KeyError:
+            _WatchedEnviron.unset.add(key)
+            raise
 
     def __contains__(self, key):
         _WatchedEnviron.reads.add(key)
@@ -127,11 +137,26 @@ class _WatchedEnviron(_Environ):
         return _Environ.__iter__(self)
 
 
-def watch_environ():
+def _read_by_project():
+    """True when the code reading os.environ is the project's own (its first frame outside os, Mapping and this module)."""
+    try:
+        # os and Mapping are frozen modules in 3.11 ("<frozen os>"): every "<...>" frame is one of them or a builtin's.
+        not_callers = (os.__file__, _read_by_project.__code__.co_filename)
+        frame = sys._getframe(2)
+        while frame is not None and (frame.f_code.co_filename in not_callers or frame.f_code.co_filename.startswith("<")):
+            frame = frame.f_back
+        filename = frame.f_code.co_filename if frame is not None else ""
+        return os.path.isabs(filename) and realpath(filename).startswith(_WatchedEnviron.project)
+    except Exception:
+        return False
+
+
+def watch_environ(directory=None):
     """Starts recording the environment variables user code reads; returns the stop, which says their names (sorted),
     or None when it read them all or replaced os.environ (then the answer depends on the whole environment)."""
     environ = os.environ
-    _WatchedEnviron.reads, _WatchedEnviron.read_all = set(), False
+    _WatchedEnviron.reads, _WatchedEnviron.unset, _WatchedEnviron.read_all = set(), set(), False
+    _WatchedEnviron.by_project, _WatchedEnviron.project = set(), (realpath(directory) + SEP) if directory else None
     try:
         environ.__class__ = _WatchedEnviron
     except TypeError:
@@ -146,6 +171,26 @@ def watch_environ():
             return None
         return sorted(name for name in _WatchedEnviron.reads if type(name) is str)
     return stop
+
+
+def unset_reads():
+    """The variables the last watched import read while they were unset (sorted)."""
+    return sorted(name for name in _WatchedEnviron.unset if type(name) is str)
+
+
+def project_reads():
+    """The variables the project's own code read during the last watched import (sorted): the Vars it expects."""
+    return sorted(_WatchedEnviron.by_project)
+
+
+def declare_vars(names):
+    """Sets each declared Var the environment lacks to a placeholder, as Connect will set it (the value is never sent)."""
+    for name in names or ():
+        if type(name) is str and name and name not in os.environ:
+            os.environ[name] = VAR_PLACEHOLDER
+
+
+VAR_PLACEHOLDER = "connect-lint-placeholder"
 
 
 _watching_files = [None]  # while an import is watched: (opened paths, listed directories, paths left out)

@@ -178,6 +178,12 @@ public sealed record ImportFacts
     public IReadOnlyList<string> LocalModules { get; init; } = [];
     public IReadOnlyList<string> ThirdParty { get; init; } = [];
 
+    /// <summary>The environment variables the import read (os.environ[...], get) while they were unset: a KeyError of one is a Var to set.</summary>
+    public IReadOnlyList<string> EnvironUnset { get; init; } = [];
+
+    /// <summary>The environment variables the project's own code read during the import: the Vars it expects Connect to set.</summary>
+    public IReadOnlyList<string> EnvironProjectReads { get; init; } = [];
+
 }
 
 /// <summary>
