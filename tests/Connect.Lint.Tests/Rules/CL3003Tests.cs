@@ -56,4 +56,43 @@ public sealed class CL3003Tests
     [Fact]
     public void IsQuiet_WhenEveryImportIsDeclared() =>
         IsQuiet("CL3003", TestDeployment.FlaskApp(appPy: AppPy.Replace("[|", "").Replace("|]", ""), requirements: "flask==3.0.3\npandas==2.2.2\n").CurrentManifest().Python(Facts()));
+
+    /// <summary>flask declared but not installed where the check runs; the code imports werkzeug (installed here on its own).</summary>
+    private static TestDeployment FlaskNotInstalled() =>
+        TestDeployment.FlaskApp(appPy: "from flask import Flask\n[|import werkzeug|]\napp = Flask(__name__)\n", requirements: "flask==2.2.2\n").CurrentManifest()
+            .Python(TestFacts.Imported(
+                files: [new StaticFileFacts("app.py", [new StaticImport("flask", 0, 1, 1, 1, 24, ["Flask"]), new StaticImport("werkzeug", 0, 2, 1, 2, 16, null)], [], [], [], null)],
+                packages: TestFacts.Packages(("werkzeug", "Werkzeug", "2.2.2"))));
+
+    private static Connect.Lint.Rules.Model.Requirements.ResolvedClosure Resolved(params (string Name, bool Requested, string[] Requires)[] distributions) =>
+        new(distributions.ToDictionary(d => d.Name, d => new Connect.Lint.Rules.Model.Requirements.ResolvedDistribution(d.Name, "1.0", d.Requested, d.Requires)));
+
+    [Fact]
+    public void IsANote_WhenPipsResolutionOfTheRequirementsBringsIt()
+    {
+        var project = FlaskNotInstalled().Closure(Resolved(("flask", true, ["werkzeug", "click"]), ("werkzeug", false, ["markupsafe"]), ("click", false, [])));
+
+        var diagnostic = Assert.Single(Fires("CL3003", project));
+        Assert.Equal(Connect.Lint.Rules.Analysis.Severity.Note, diagnostic.Severity);
+        Assert.StartsWith("'werkzeug' is imported but Werkzeug is declared only through flask (pip's resolution of the requirements)", diagnostic.Message);
+    }
+
+    [Fact]
+    public void IsAnError_WhenPipsResolutionProvesItMissing()
+    {
+        var project = FlaskNotInstalled().Closure(Resolved(("flask", true, ["click"]), ("click", false, [])));
+
+        var diagnostic = Assert.Single(Fires("CL3003", project));
+        Assert.Equal(Connect.Lint.Rules.Analysis.Severity.Error, diagnostic.Severity);
+    }
+
+    [Fact]
+    public void IsAWarningSayingWhy_WhenPipCouldNotResolve()
+    {
+        var project = FlaskNotInstalled().ClosureUnavailable("pip could not resolve requirements.txt (no index)");
+
+        var diagnostic = Assert.Single(Fires("CL3003", project));
+        Assert.Equal(Connect.Lint.Rules.Analysis.Severity.Warning, diagnostic.Severity);
+        Assert.EndsWith("whether Connect installs it is unknown: flask is not installed here (so what it brings is unseen) and pip could not resolve requirements.txt (no index)", diagnostic.Message);
+    }
 }

@@ -110,6 +110,11 @@ public sealed class TestDeployment
 
     public TestDeployment InterpreterEnvironmentUnavailable(string reason) => WithFacts(f => f with { InterpreterVersions = Fact<EnvironmentFacts>.Unavailable(reason) });
 
+    /// <summary>pip's resolution of the requirements (what Connect installs).</summary>
+    public TestDeployment Closure(Connect.Lint.Rules.Model.Requirements.ResolvedClosure closure) => WithFacts(f => f with { Closure = Fact<Connect.Lint.Rules.Model.Requirements.ResolvedClosure>.Gathered(closure) });
+
+    public TestDeployment ClosureUnavailable(string reason) => WithFacts(f => f with { Closure = Fact<Connect.Lint.Rules.Model.Requirements.ResolvedClosure>.Unavailable(reason) });
+
     /// <summary>What the deploy rehearsal showed.</summary>
     public TestDeployment Rehearsal(Connect.Lint.Rules.Model.Rehearsal.RehearsalFacts facts) => WithFacts(f => f with { Rehearsal = Fact<Connect.Lint.Rules.Model.Rehearsal.RehearsalFacts>.Gathered(facts) });
 
