@@ -76,6 +76,7 @@ public sealed class ConfigSchemaTests
     [InlineData("severity = { cl2002 = \"warn\" }\n")]
     [InlineData("rehearse = true\n")]
     [InlineData("rehearse = \"import\"\n")]
+    [InlineData("vars = [\"SECRET_KEY\", \"DATABASE_URL\"]\n")]
     public async Task WhatTheLoaderAccepts_TheSchemaAccepts(string table)
     {
         var pyproject = "[tool.connect-lint]\n" + table;
@@ -93,6 +94,8 @@ public sealed class ConfigSchemaTests
     [InlineData("[tool.connect-lint.severity]\nCL3007 = \"loud\"\n")]
     [InlineData("[tool.connect-lint.severity]\nCL9999 = \"note\"\n")]
     [InlineData("rehearse = \"yes\"\n")]
+    [InlineData("vars = [\"SECRET_KEY=abc\"]\n")]
+    [InlineData("vars = \"SECRET_KEY\"\n")]
     public async Task WhatTheLoaderRefuses_TheSchemaRefuses(string table)
     {
         var pyproject = "[tool.connect-lint]\n" + table;
