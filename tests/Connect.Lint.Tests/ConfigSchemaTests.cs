@@ -77,6 +77,7 @@ public sealed class ConfigSchemaTests
     [InlineData("rehearse = true\n")]
     [InlineData("rehearse = \"import\"\n")]
     [InlineData("vars = [\"SECRET_KEY\", \"DATABASE_URL\"]\n")]
+    [InlineData("vars = \"SECRET_KEY\"\n")]
     public async Task WhatTheLoaderAccepts_TheSchemaAccepts(string table)
     {
         var pyproject = "[tool.connect-lint]\n" + table;
@@ -95,7 +96,7 @@ public sealed class ConfigSchemaTests
     [InlineData("[tool.connect-lint.severity]\nCL9999 = \"note\"\n")]
     [InlineData("rehearse = \"yes\"\n")]
     [InlineData("vars = [\"SECRET_KEY=abc\"]\n")]
-    [InlineData("vars = \"SECRET_KEY\"\n")]
+    [InlineData("vars = [\"1PASSWORD\"]\n")]
     public async Task WhatTheLoaderRefuses_TheSchemaRefuses(string table)
     {
         var pyproject = "[tool.connect-lint]\n" + table;

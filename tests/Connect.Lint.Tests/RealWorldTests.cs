@@ -167,4 +167,28 @@ public sealed class RealWorldTests
         Assert.Contains(found, f => f.Code == "CL1009" && f.Message.StartsWith("'.idea/workspace.xml' is an editor's settings", StringComparison.Ordinal));
         Assert.Equal(string.Empty, Errors(found));
     }
+
+    [Fact]
+    public void ACliScriptThatRunsSomethingOfItsOwn_AndTheTests_AreNotWhatConnectRuns()
+    {
+        using var project = TempProject.FromFixture("realworld/cli-and-tests");
+        Assert.Equal(0, project.Run("write-manifest", "project", "--python", TestPython.Path).ExitCode);
+
+        var found = Check(project);
+
+        // The import stops at reportlib (not installed here): the static look at manage.py's cm.run() is not an app's run.
+        Assert.Equal("CL9002", Assert.Single(found).Code);
+    }
+
+    [Fact]
+    public void AnEntrypointThatIsNotThere_ReachesNothing_SoNoFileIsJudgedAsTheApps()
+    {
+        using var project = TempProject.FromFixture("realworld/cli-and-tests");
+        Assert.Equal(0, project.Run("write-manifest", "project", "--python", TestPython.Path, "--entrypoint", "wsgi:app").ExitCode);
+
+        var found = Check(project);
+
+        Assert.Equal("CL2001", Errors(found));
+        Assert.DoesNotContain(found, f => f.File.Contains("tests/", StringComparison.Ordinal) || f.File.EndsWith("manage.py", StringComparison.Ordinal));
+    }
 }

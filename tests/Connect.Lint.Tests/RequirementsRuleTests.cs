@@ -31,7 +31,7 @@ public sealed class RequirementsRuleTests
             "project/requirements.txt:2:1: error CL3006 pywin32 installs only on Windows; Connect runs Linux, so pip fails there. Add '; sys_platform == \"win32\"'" },
         { "local version label", "flask==2.2.2\nmypkg==1.0+g1a2b3c\n",
             "project/requirements.txt:2:1: warning CL3005 mypkg==1.0+g1a2b3c has a local version label ('+g1a2b3c'): package indexes do not serve it, so the install fails on Connect" },
-        { "flask not declared", "gunicorn==20.1.0\n",
+        { "flask not declared", "click==8.1.3\n",
             "project/app.py:1:1: error CL3003 'flask' is imported but Flask is not in requirements.txt: Connect will not install it" },
         { "credentials in the index url", "--index-url https://alice:s3cret@pypi.example.com/simple\nflask==2.2.2\n",
             "project/requirements.txt:1:13: error CL3009 --index-url carries credentials in its URL: they are committed and deployed with the app. Use ${VARIABLE} references (pip expands them) or Connect's package repository settings" },

@@ -23,6 +23,19 @@ def test_a_run_under_the_main_guard_or_in_a_function_is_not(tmp_path):
     assert facts_of(tmp_path, source)["module_level_runs"] == []
 
 
+def test_a_run_of_something_that_is_not_an_app_is_not(tmp_path):
+    source = ("from connections import ConnectionManager\nfrom flask import Flask\n\napp = Flask(__name__)\n"
+              "cm = ConnectionManager()\ncm.run(['sync'])\nsubprocess.run(['ls'])\n")
+
+    assert facts_of(tmp_path, source)["module_level_runs"] == []
+
+
+def test_a_run_of_an_app_from_a_factory_or_imported_is(tmp_path):
+    source = "from myapp import create_app\nfrom wsgi import app as served\ncreate_app().run()\nserved.run()\nrun_simple('0.0.0.0', 80, served)\n"
+
+    assert [run["line"] for run in facts_of(tmp_path, source)["module_level_runs"]] == [3, 4, 5]
+
+
 def test_imports_in_a_try_body_are_optional(tmp_path):
     facts = facts_of(tmp_path, "import os\ntry:\n    import ujson\nexcept ImportError:\n    ujson = None\n")
 

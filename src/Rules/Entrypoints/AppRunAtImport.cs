@@ -30,7 +30,9 @@ public sealed class AppRunAtImport : PythonRule
             return;
         }
 
-        foreach (var file in facts.Files)
+        // Only in the files the app reaches: a CLI script that runs something of its own is never imported on Connect.
+        var reached = StaticLocalModules.ReachedByApp(deployment, facts);
+        foreach (var file in facts.Files.Where(f => reached.Contains(f.File)))
         {
             foreach (var call in file.ModuleLevelRuns)
             {

@@ -10,8 +10,8 @@ public sealed record ReachedImport(string ImportName, string File, StaticImport 
 public sealed record ImportedDistribution(string ImportName, string Distribution, string? Version, string File, StaticImport Import);
 
 /// <summary>
-/// Which distributions the deployed code imports: top-level imports in the modules the app reaches — as the import
-/// showed it, else as its import statements show it from the entrypoint (a train.py or a script the app never
+/// Which distributions the deployed code imports: top-level imports in the modules the app reaches — those the import
+/// loaded and those its import statements reach from the entrypoint (a train.py, tests/ or a script the app never
 /// imports does not count) — not the standard library, not the project's own modules (at the root or anywhere below
 /// it: a src/ package is never a requirement), not optional imports; mapped with the environment's metadata, or a
 /// table of well-known differences when it is not installed.
@@ -67,10 +67,10 @@ public static class ImportedDistributions
         }
 
         var stdlib = new HashSet<string>(facts.Environment?.Stdlib ?? [], StringComparer.Ordinal) { "__future__" };
-        var reached = ReachedFiles(deployment, facts);
+        var reached = StaticLocalModules.ReachedByApp(deployment, facts);
         var result = new List<ReachedImport>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in facts.Files.Where(f => reached is null || reached.Contains(f.File)))
+        foreach (var file in facts.Files.Where(f => reached.Contains(f.File)))
         {
             foreach (var import in file.Imports.Where(i => i.Level == 0 && i.Module.Length > 0 && !i.Optional))
             {
@@ -83,19 +83,6 @@ public static class ImportedDistributions
         }
 
         return result;
-    }
-
-    /// <summary>The project's files the app reaches: the import's answer, else the import statements from the entrypoint; null when unknown (all count).</summary>
-    private static HashSet<string>? ReachedFiles(Deployment deployment, PythonFacts facts)
-    {
-        if (facts.Import?.LocalModules is { Count: > 0 } local)
-        {
-            return new HashSet<string>(local, StringComparer.Ordinal);
-        }
-
-        var module = facts.Entrypoint.Split(':')[0];
-        var statically = StaticLocalModules.Reached(deployment, module);
-        return statically.Count > 0 ? new HashSet<string>(statically, StringComparer.Ordinal) : null;
     }
 
     /// <summary>True when any of the distributions that provide the import is declared (or the import's own name).</summary>

@@ -15,6 +15,31 @@ def _call_name(node):
     return None
 
 
+def _makes_app(value):
+    """A call that gives a Flask app: Flask(...), or a factory named like one (create_app(), make_app())."""
+    return isinstance(value, ast.Call) and (_call_name(value) == "Flask" or "app" in (_call_name(value) or "").lower())
+
+
+def _app_names(tree):
+    """The module-level names bound to a Flask app: assigned from Flask(...) or an app factory, or imported as app/application."""
+    names = set()
+    for statement in tree.body:
+        if isinstance(statement, (ast.Assign, ast.AnnAssign)) and _makes_app(statement.value):
+            targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+            names.update(t.id for t in targets if isinstance(t, ast.Name))
+        elif isinstance(statement, ast.ImportFrom):
+            names.update(a.asname or a.name for a in statement.names if a.name in ("app", "application"))
+    return names
+
+
+def _runs_an_app(node, app_names):
+    """run_simple(...), or .run(...) on a Flask app (app.run(), create_app().run()); not cm.run() on anything else."""
+    if _call_name(node) == "run_simple":
+        return True
+    receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
+    return (isinstance(receiver, ast.Name) and receiver.id in app_names) or _makes_app(receiver)
+
+
 def _is_main_guard(node):
     test = getattr(node, "test", None)
     return (
@@ -80,6 +105,7 @@ def static_facts(path, relative):
                 continue
             top_level.add(id(child))
 
+    app_names = _app_names(tree)
     for node in _ast_walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
@@ -89,7 +115,7 @@ def static_facts(path, relative):
                                          names=[a.name for a in node.names], **_position(node)))
         elif isinstance(node, ast.Call):
             name = _call_name(node)
-            if name in ("run", "run_simple") and id(node) in top_level and id(node) not in guarded:
+            if name in ("run", "run_simple") and id(node) in top_level and id(node) not in guarded and _runs_an_app(node, app_names):
                 facts["module_level_runs"].append(dict(call=name, **_position(node)))
             elif name == "Blueprint" and node.args:
                 name = _literal(node.args[0])

@@ -7,6 +7,18 @@ namespace Connect.Lint.Rules.Model.Python;
 /// </summary>
 public static class StaticLocalModules
 {
+    /// <summary>
+    /// The project's files the app reaches, the files Connect runs: those the import loaded, with those its import
+    /// statements reach from the entrypoint (an import that failed half-way loaded only part of them). Tests, tooling
+    /// scripts and modules nothing imports are not among them; nothing is reached when the entrypoint is not found.
+    /// </summary>
+    public static IReadOnlySet<string> ReachedByApp(Deployment deployment, PythonFacts facts)
+    {
+        var reached = new HashSet<string>(facts.Import?.LocalModules ?? [], StringComparer.Ordinal);
+        reached.UnionWith(Reached(deployment, facts.Entrypoint.Split(':')[0]));
+        return reached;
+    }
+
     public static IReadOnlyList<string> Reached(Deployment deployment, string entryModule)
     {
         var facts = (deployment.Python?.Files ?? []).ToDictionary(f => f.File, StringComparer.Ordinal);

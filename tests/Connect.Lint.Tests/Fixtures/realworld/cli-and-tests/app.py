@@ -1,0 +1,9 @@
+from flask import Flask
+from reportlib import render
+
+app = Flask(__name__)
+
+
+@app.route("/")
+def index():
+    return render("monthly")
