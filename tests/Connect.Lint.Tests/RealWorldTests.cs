@@ -191,4 +191,34 @@ public sealed class RealWorldTests
         Assert.Equal("CL2001", Errors(found));
         Assert.DoesNotContain(found, f => f.File.Contains("tests/", StringComparison.Ordinal) || f.File.EndsWith("manage.py", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void AFrozenRequirementsFileAVendoredEditorAndTheDocs_AreOneFindingAndNotes_NotADozenWarnings()
+    {
+        using var project = TempProject.FromFixture("realworld/frozen-blog");
+        Assert.Equal(0, project.Run("write-manifest", "project", "--python", TestPython.Path).ExitCode);
+        project.Write("README.md", "# Blog\n");
+        project.Write("CHANGELOG.md", "# Changes\n");
+        project.Write("LICENSE", "MIT\n");
+        project.WriteBytes("docs/screenshot.png", [0x89, 0x50, 0x4e, 0x47]);
+
+        var found = Check(project);
+
+        var drift = Assert.Single(found, f => f.Severity == "warning");
+        Assert.Equal(("CL3008", "project/requirements.txt", 2), (drift.Code, drift.File, drift.Line));
+        Assert.Contains("and 5 more pins differ: Flask==2.0.1 (2.2.2 installed), itsdangerous==2.0.1", drift.Message);
+        Assert.Equal(["CL1008 note CHANGELOG.md", "CL1008 note LICENSE", "CL1008 note README.md", "CL1008 note docs/screenshot.png"],
+            found.Where(f => f.Severity != "warning").Select(f => $"{f.Code} {f.Severity} {f.Message.Split('\'')[1]}"));
+        Assert.DoesNotContain(found, f => f.Code == "CL5003");
+    }
+
+    [Fact]
+    public void ARootRelativeUrlInTheAppsOwnTemplate_IsStillReported()
+    {
+        using var project = TempProject.FromFixture("realworld/frozen-blog");
+        project.Write("templates/index.html", project.Read("templates/index.html") + "<a href=\"/about\">About</a>\n");
+        Assert.Equal(0, project.Run("write-manifest", "project", "--python", TestPython.Path).ExitCode);
+
+        Assert.Equal(("project/templates/index.html", 7), Assert.Single(Check(project), f => f.Code == "CL5003") is var f ? (f.File, f.Line) : default);
+    }
 }

@@ -120,6 +120,18 @@ public sealed class RehearsalServeTests : RehearsalTestBase
     }
 
     [Fact]
+    public void ManifestOfAnotherPython_WithTheCheckedInterpreterAlsoOther_IsOneFindingAtThatPlace()
+    {
+        WriteProject(FlaskApp, "flask==2.2.2\n");
+        Project.Write("manifest.json", Project.Read("manifest.json").Replace($"\"version\": \"{TestPython.PythonVersion}\"", "\"version\": \"3.9.18\"", StringComparison.Ordinal));
+
+        var run = Rehearse(TestPython.Path, "--select", "CL1011,CL1015");
+
+        // The rehearsal's environment is made from the checked interpreter: CL1011 says it, with its fix.
+        Assert.Contains(" warning CL1011 manifest.json records Python 3.9.18 but /usr/bin/python3 is Python 3.11", Assert.Single(Lines(run)));
+    }
+
+    [Fact]
     public void RehearseInConfiguration_TurnsItOn_AndNoCacheLeavesNothingBehind()
     {
         Project.Write("pyproject.toml", "[tool.connect-lint]\nrehearse = \"import\"\n");

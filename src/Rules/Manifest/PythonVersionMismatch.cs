@@ -21,26 +21,25 @@ public sealed class PythonVersionMismatch : ManifestRule
         }
 
         // The configuration may say which Pythons the server has: the manifest's must be one of them.
-        if (deployment.ServerPythonVersions.Count > 0 && MajorMinor(recorded.Value) is { } wanted && !deployment.ServerPythonVersions.Contains(wanted))
+        var wanted = MajorMinor(recorded.Value);
+        var serverLacksIt = deployment.ServerPythonVersions.Count > 0 && wanted is not null && !deployment.ServerPythonVersions.Contains(wanted);
+        var serverOffers = $"the server offers {string.Join(", ", deployment.ServerPythonVersions)} (server-python-versions): Connect finds no {wanted}";
+        var actual = deployment.Python?.Environment?.Python;
+        var actualMinor = actual is null ? null : MajorMinor(actual);
+        if (wanted is null || actual is null || wanted == actualMinor)
         {
-            sink.Report(new Diagnostic(Descriptor, At(manifest, recorded),
-                $"manifest.json records Python {recorded.Value} but the server offers {string.Join(", ", deployment.ServerPythonVersions)} (server-python-versions): Connect finds no {wanted}"));
-        }
+            if (serverLacksIt)
+            {
+                sink.Report(new Diagnostic(Descriptor, At(manifest, recorded), $"manifest.json records Python {recorded.Value} but {serverOffers}"));
+            }
 
-        if (deployment.Python?.Environment?.Python is not { } actual)
-        {
             return;
         }
 
-        var recordedMinor = MajorMinor(recorded.Value);
-        var actualMinor = MajorMinor(actual);
-        if (recordedMinor is null || recordedMinor == actualMinor)
-        {
-            return;
-        }
-
-        var fix = ManifestFixes.ReplaceString(manifest, recorded, actual, $"Record Python {actual}");
-        sink.Report(Create(At(manifest, recorded), fix, recorded.Value, deployment.Python.Interpreter, actual, recordedMinor, actualMinor));
+        // One finding for the one place: the interpreter's version, and what the server offers when that is wrong too.
+        var fix = !serverLacksIt || deployment.ServerPythonVersions.Contains(actualMinor!) ? ManifestFixes.ReplaceString(manifest, recorded, actual, $"Record Python {actual}") : null;
+        var diagnostic = Create(At(manifest, recorded), fix, recorded.Value, deployment.Python!.Interpreter, actual, wanted, actualMinor!);
+        sink.Report(serverLacksIt ? diagnostic with { Message = diagnostic.Message + "; and " + serverOffers } : diagnostic);
     }
 
     /// <summary>"3.11" of "3.11.2"; null when the version has no minor part.</summary>

@@ -31,6 +31,13 @@ public sealed class RehearsalPythonDiffers : RehearsalRule
             return;
         }
 
+        // The rehearsal's environment is made from the check's interpreter: when that one already differs, CL1011
+        // says so at this same place, with its fix; one finding per place.
+        if (deployment.Python?.Environment?.Python is { } checkedWith && PythonVersionMismatch.MajorMinor(checkedWith) == actual)
+        {
+            return;
+        }
+
         sink.Report(Create(manifest.Source.LocationOf(recorded.Start, recorded.End), null, ran, rehearsal.BaseInterpreter, recorded.Value, wanted));
     }
 }

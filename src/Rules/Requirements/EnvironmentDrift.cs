@@ -1,5 +1,6 @@
 using Connect.Lint.Rules.Analysis;
 using Connect.Lint.Rules.Model;
+using Connect.Lint.Rules.Model.Requirements;
 
 namespace Connect.Lint.Rules.Requirements;
 
@@ -12,6 +13,13 @@ public sealed class EnvironmentDrift : RequirementsRule
         "{0} is pinned to {1} but {2} is installed in {3}: Connect will run {1}, which you have not tested",
         RuleCategory.Requirements, Severity.Warning, needs: RuleNeeds.PythonImport | RuleNeeds.InstalledPackages);
 
+    /// <summary>How many further drifted pins the one diagnostic names before it only counts them.</summary>
+    private const int NamedAtMost = 5;
+
+    /// <summary>
+    /// One diagnostic per deployment, at the first drifted pin, naming the others: an environment that drifted from a
+    /// frozen requirements file drifts on dozens of pins at once, and one finding says it.
+    /// </summary>
     protected override void AnalyzeRequirements(Deployment deployment, DiagnosticSink sink)
     {
         if (deployment.Python?.Packages is not { } packages)
@@ -19,14 +27,35 @@ public sealed class EnvironmentDrift : RequirementsRule
             return;
         }
 
+        var drifted = new List<(RequirementEntry Requirement, string Pinned, string Installed)>();
         foreach (var requirement in deployment.DeclaredRequirements)
         {
             if (requirement is { NormalizedName: { } name, PinnedVersion: { } pinned, Markers: null } &&
                 packages.Versions.TryGetValue(name, out var installed) && !SameVersion(pinned, installed))
             {
-                sink.Report(Create(At(requirement.FilePath, requirement.Span), null, requirement.Name, pinned, installed, deployment.Python.Interpreter));
+                drifted.Add((requirement, pinned, installed));
             }
         }
+
+        if (drifted.Count == 0)
+        {
+            return;
+        }
+
+        var (first, firstPinned, firstInstalled) = drifted[0];
+        var diagnostic = Create(At(first.FilePath, first.Span), null, first.Name, firstPinned, firstInstalled, deployment.Python.Interpreter);
+        if (drifted.Count > 1)
+        {
+            var others = drifted.Skip(1).Take(NamedAtMost).Select(d => $"{d.Requirement.Name}=={d.Pinned} ({d.Installed} installed)");
+            var more = drifted.Count - 1 > NamedAtMost ? $" and {drifted.Count - 1 - NamedAtMost} more" : string.Empty;
+            diagnostic = diagnostic with
+            {
+                Message = $"{first.Name} is pinned to {firstPinned} but {firstInstalled} is installed in {deployment.Python.Interpreter}, " +
+                          $"and {drifted.Count - 1} more pins differ: {string.Join(", ", others)}{more}: Connect will run the pinned versions, which you have not tested",
+            };
+        }
+
+        sink.Report(diagnostic);
     }
 
     /// <summary>Equal as PEP 440 releases written differently (1.0 and 1.0.0).</summary>

@@ -46,15 +46,43 @@ public sealed partial class RootRelativeUrl : SourceRule
                     }
                 }
             }
-            else if (file.Kind == TextFileKind.Template)
+            else if (file.Kind == TextFileKind.Template && !IsVendored(file.RelativePath))
             {
-                foreach (Match match in TemplateUrl().Matches(file.Text))
+                foreach (Match match in TemplateUrl().Matches(file.Text).Where(m => !IsEscaped(file.Text, m.Index)))
                 {
                     var url = match.Groups["url"];
                     sink.Report(Create(At(file, url), null, match.Groups["attribute"].Value + "=" + url.Value, Advice(url.Value)));
                 }
             }
         }
+    }
+
+    private static readonly string[] VendorFolders =
+        ["vendor", "vendors", "third_party", "thirdparty", "third-party", "node_modules", "bower_components", "lib", "libs", "ckeditor", "tinymce", "codemirror", "summernote"];
+
+    private static readonly string[] SampleFolders = ["samples", "examples", "demo", "demos", "docs"];
+
+    /// <summary>
+    /// A page that came with a library (static/vendor/…, an editor's samples): the app neither renders nor links it, and
+    /// its root-relative URLs are the library's own examples.
+    /// </summary>
+    private static bool IsVendored(string relativePath)
+    {
+        var folders = relativePath.ToLowerInvariant().Split('/')[..^1];
+        if (folders.Contains("templates"))
+        {
+            return false; // the app renders what is in its templates, whatever the folder below is called
+        }
+
+        return folders.Any(f => VendorFolders.Contains(f)) || (folders.Contains("static") && folders.Any(f => SampleFolders.Contains(f)));
+    }
+
+    /// <summary>True when the attribute is in HTML-escaped text (&amp;lt;a href="/x"&amp;gt; shown as sample code), not in a tag.</summary>
+    private static bool IsEscaped(string text, int index)
+    {
+        var tag = text.LastIndexOf('<', index);
+        var escaped = text.LastIndexOf("&lt;", index, StringComparison.OrdinalIgnoreCase);
+        return escaped > tag;
     }
 
     private static string Advice(string url) =>

@@ -1,0 +1,2 @@
+/* CKEditor 4 (vendored) */
+window.CKEDITOR = {};
