@@ -221,4 +221,25 @@ public sealed class RealWorldTests
 
         Assert.Equal(("project/templates/index.html", 7), Assert.Single(Check(project), f => f.Code == "CL5003") is var f ? (f.File, f.Line) : default);
     }
+
+    [Fact]
+    public void ASubmoduleGoneFromANewerInstalledPackage_IsAVersionMismatchNamingBoth_AtTheProjectsLine_EvenWithTheVenvInsideTheProject()
+    {
+        using var project = TempProject.FromFixture("realworld/extension-too-old");
+        var venv = TestVenv.Create(project.PathOf(".venv")) // Debian's Flask 2.2 through system site-packages; flask._compat went in 2.0
+            .Install("Flask-API", "1.1", new Dictionary<string, string>
+            {
+                ["flask_api/__init__.py"] = "from flask_api.app import FlaskAPI\n",
+                ["flask_api/app.py"] = "from flask._compat import reraise\nfrom flask import Flask\n\n\nclass FlaskAPI(Flask):\n    pass\n",
+            }, "Flask>=1.1");
+        Assert.Equal(0, project.Run("write-manifest", "project", "--python", venv.Python).ExitCode);
+
+        var found = Check(project, venv.Python);
+
+        Assert.DoesNotContain(found, f => f.Code == "CL9002");
+        var failed = Assert.Single(found, f => f.Severity == "error");
+        Assert.Equal(("CL2002", "project/app.py", 1), (failed.Code, failed.File, failed.Line));
+        Assert.EndsWith("No module named 'flask._compat' — the installed versions do not work together (a version mismatch, not a missing package): " +
+            "Flask-API 1.1 (requirements.txt:2 'Flask-API==1.1'), Flask 2.2.2 (requirements.txt:1 'Flask==2.2.2'); pin versions that are released to work together", failed.Message);
+    }
 }

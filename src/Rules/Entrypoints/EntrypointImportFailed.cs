@@ -26,8 +26,9 @@ public sealed class EntrypointImportFailed : PythonRule
             return;
         }
 
-        // A package the environment lacks is CL9002's; the entrypoint module itself missing is CL2001's.
-        if (error.MissingModule is { } missing && (!deployment.IsLocalModule(missing) || missing == import.Module))
+        // A package the environment lacks is CL9002's; the entrypoint module itself missing is CL2001's. A submodule
+        // missing from a package that is installed (flask._compat under Flask 2) is a version mismatch: reported here.
+        if (error.MissingModule is { } missing && (!deployment.IsLocalModule(missing) || missing == import.Module) && !IsMissingSubmoduleOfAnInstalledPackage(facts))
         {
             return;
         }
@@ -46,7 +47,8 @@ public sealed class EntrypointImportFailed : PythonRule
     private static string VersionMismatch(Deployment deployment, PythonFacts facts, ImportFailure error)
     {
         var stdlib = new HashSet<string>(facts.Environment?.Stdlib ?? [], StringComparer.Ordinal);
-        var involved = new[] { error.RaisedIn, error.FromModule?.Split('.')[0] }
+        var missingFrom = IsMissingSubmoduleOfAnInstalledPackage(facts) ? error.MissingModule!.Split('.')[0] : null;
+        var involved = new[] { error.RaisedIn, error.FromModule?.Split('.')[0], missingFrom }
             .OfType<string>()
             .Where(top => !stdlib.Contains(top) && !deployment.IsLocalModule(top))
             .Distinct(StringComparer.Ordinal)
@@ -59,6 +61,21 @@ public sealed class EntrypointImportFailed : PythonRule
         var described = involved.Select(top => Describe(deployment, facts, top));
         return $" — the installed versions do not work together (a version mismatch, not a missing package): {string.Join(", ", described)}; " +
                "pin versions that are released to work together";
+    }
+
+    /// <summary>
+    /// True when the import failed on a submodule of a package that is installed and was imported (flask._compat, gone
+    /// since Flask 2.0, imported by Flask-API 1.1): the package is there at a version the importer was not written for.
+    /// </summary>
+    public static bool IsMissingSubmoduleOfAnInstalledPackage(PythonFacts facts)
+    {
+        if (facts.Import?.Error?.MissingModule is not { } missing || !missing.Contains('.', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var top = missing.Split('.')[0];
+        return facts.Import.ThirdParty.Contains(top, StringComparer.Ordinal) || facts.Packages?.TopLevel.ContainsKey(top) == true;
     }
 
     private static string Describe(Deployment deployment, PythonFacts facts, string importName)

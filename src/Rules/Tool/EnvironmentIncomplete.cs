@@ -17,7 +17,7 @@ public sealed class EnvironmentIncomplete : PythonRule
     protected override void AnalyzeFacts(Deployment deployment, PythonFacts facts, DiagnosticSink sink)
     {
         if (facts.Import is { Outcome: ImportOutcome.Error, Error.MissingModule: { } missing } import && missing != import.Module && !deployment.IsLocalModule(missing) &&
-            !deployment.IsModuleBelowRoot(missing.Split('.')[0]))
+            !deployment.IsModuleBelowRoot(missing.Split('.')[0]) && !Entrypoints.EntrypointImportFailed.IsMissingSubmoduleOfAnInstalledPackage(facts))
         {
             sink.Report(Create(At(deployment, import.Where, facts), null, facts.Interpreter, missing, import.Module));
         }

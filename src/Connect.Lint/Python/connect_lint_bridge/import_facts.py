@@ -5,7 +5,7 @@ import importlib.util
 import sys
 
 from connect_lint_bridge.flask_facts import app_facts, candidates, is_flask_app, secret_key_facts, wsgi_shape
-from connect_lint_bridge.recorder import traceback_frames
+from connect_lint_bridge.recorder import is_installed_code, traceback_frames
 from connect_lint_bridge.safe import SEP, HardExit, isabs, join, realpath, relpath, text
 
 _import_module, _spec_from_file_location, _module_from_spec = (
@@ -43,7 +43,7 @@ def _installed_package(frames, directory):
                  if type(entry) is str and ("site-packages" in entry or "dist-packages" in entry)]
         for filename, _ in reversed(frames):
             real = realpath(filename) if type(filename) is str and not filename.startswith("<") else ""
-            if not real or real.startswith(local):
+            if not real or (real.startswith(local) and not is_installed_code(real)):
                 continue
             for site in sites:
                 if real.startswith(site):
@@ -64,7 +64,7 @@ def module_facts(directory):
         filename = getattr(module, "__file__", None)
         if type(filename) is not str or not isabs(filename):
             filename = None  # no file, or a made-up one ("unknown", as pythonnet's clr module says in the embedded host)
-        if filename and realpath(filename).startswith(real + SEP):
+        if filename and realpath(filename).startswith(real + SEP) and not is_installed_code(realpath(filename)):
             local.add(relpath(realpath(filename), real).replace(SEP, "/"))
         elif top not in stdlib and top not in sys.builtin_module_names and not top.startswith("_") and filename:
             third_party.add(top)

@@ -22,6 +22,11 @@ def traceback_frames(error):
     return frames
 
 
+def is_installed_code(real_path):
+    """True for a file of an installed distribution (in a site-packages or dist-packages directory), wherever it is."""
+    return (SEP + "site-packages" + SEP) in real_path or (SEP + "dist-packages" + SEP) in real_path
+
+
 class Recorder:
     def __init__(self, directory):
         self.directory = realpath(directory)
@@ -31,11 +36,12 @@ class Recorder:
         self.originals = []
 
     def user_frame(self, frames):
-        """The innermost frame in the deployment's own code, as {"file": relative path, "line": n}."""
+        """The innermost frame in the deployment's own code, as {"file": relative path, "line": n}: a virtual
+        environment inside the project (.venv/lib/.../site-packages) is installed code, not the deployment's."""
         chosen = None
         for filename, line in frames:
             real = realpath(filename) if filename and not filename.startswith("<") else ""
-            if real.startswith(self.directory + SEP):
+            if real.startswith(self.directory + SEP) and not is_installed_code(real):
                 chosen = {"file": relpath(real, self.directory).replace(SEP, "/"), "line": line or 1}
         return chosen
 
