@@ -117,7 +117,7 @@ public sealed class WriteManifestFlagsTests
         var told = project.Run("write-manifest", "project", "-p", TestPython.Path, "-e", "app:app");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("connect-lint: error: project: no Flask app found (looked in its .py files for a Flask(...) construction (or APIFlask, FlaskApp, Quart) " +
+        Assert.Equal("connect-lint: error: project: no Flask app found (looked in its .py files for a Flask(...) construction (or APIFlask, FlaskAPI, FlaskApp, Quart) " +
                      "or a create_app()/make_app() factory); pass --entrypoint module:app if the app is made another way\n", run.Stderr);
         Assert.Equal(0, told.ExitCode);
     }
