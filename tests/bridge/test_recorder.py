@@ -28,16 +28,19 @@ def test_a_variable_read_while_unset_is_recorded_and_the_key_error_still_raised(
     assert project_reads() == ["CONNECT_LINT_TEST_DBUSER"]
 
 
-def test_reads_by_the_standard_library_are_not_the_projects(tmp_path, monkeypatch):
+def test_reads_by_other_code_are_not_the_projects(tmp_path, monkeypatch):
     monkeypatch.setenv("CONNECT_LINT_TEST_HOST", "db")
+    monkeypatch.delenv("CONNECT_LINT_TEST_LOCALE", raising=False)
     stop = watch_environ(str(tmp_path))
     try:
         os.environ.get("CONNECT_LINT_TEST_HOST")  # this test file is outside tmp_path: not the project's code
+        os.environ.get("CONNECT_LINT_TEST_LOCALE")
         _import_reading(tmp_path, "import os\nos.getenv('CONNECT_LINT_TEST_PORT', '5432')\n")
     finally:
         stop()
 
     assert project_reads() == ["CONNECT_LINT_TEST_PORT"]
+    assert unset_reads() == ["CONNECT_LINT_TEST_PORT"]
 
 
 def test_a_declared_var_the_environment_lacks_gets_the_placeholder_and_a_set_one_keeps_its_value(monkeypatch):

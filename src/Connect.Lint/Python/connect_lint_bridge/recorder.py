@@ -117,7 +117,8 @@ _Environ = type(os.environ)
 
 class _WatchedEnviron(_Environ):
     """os.environ while the import runs: which variables it read (get, [], in, getenv), or that it read them all, and
-    which it read while they were unset (a KeyError of one of those is a Var Connect must set)."""
+    which the project's own code read, and read while they were unset (a KeyError of one of those is a Var Connect
+    must set)."""
     reads = set()
     unset = set()
     by_project = set()
@@ -126,12 +127,14 @@ class _WatchedEnviron(_Environ):
 
     def __getitem__(self, key):
         _WatchedEnviron.reads.add(key)
-        if _WatchedEnviron.project and type(key) is str and key not in _WatchedEnviron.by_project and _read_by_project():
+        by_project = bool(_WatchedEnviron.project) and type(key) is str and _read_by_project()
+        if by_project:
             _WatchedEnviron.by_project.add(key)
         try:
             return _Environ.__getitem__(self, key)
         except KeyError:
-            _WatchedEnviron.unset.add(key)
+            if by_project:
+                _WatchedEnviron.unset.add(key)  # the project's own read: what the standard library probes is not a Var
             raise
 
     def __contains__(self, key):
@@ -180,7 +183,7 @@ def watch_environ(directory=None):
 
 
 def unset_reads():
-    """The variables the last watched import read while they were unset (sorted)."""
+    """The variables the project's code read while they were unset during the last watched import (sorted)."""
     return sorted(name for name in _WatchedEnviron.unset if type(name) is str)
 
 
