@@ -128,6 +128,7 @@ public static class TestPython
         var start = new ProcessStartInfo(Path, ["-I", "-c", "import sys, importlib.metadata as m; print('%d.%d.%d' % sys.version_info[:3], m.version('pip'))"])
         {
             RedirectStandardOutput = true,
+            WorkingDirectory = System.IO.Path.GetTempPath(), // the embedded host moves the process's directory while it imports
         };
         using var process = Process.Start(start)!;
         var parts = process.StandardOutput.ReadToEnd().Split(' ', StringSplitOptions.TrimEntries);

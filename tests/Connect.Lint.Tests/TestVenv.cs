@@ -19,7 +19,7 @@ public sealed class TestVenv
     public static TestVenv Create(string directory)
     {
         _ = TestPython.PythonVersion; // fails, never skips, when the interpreter is missing
-        var start = new ProcessStartInfo(TestPython.Path, ["-m", "venv", "--without-pip", "--system-site-packages", directory]) { RedirectStandardError = true };
+        var start = new ProcessStartInfo(TestPython.Path, ["-m", "venv", "--without-pip", "--system-site-packages", directory]) { RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
@@ -34,7 +34,7 @@ public sealed class TestVenv
     public static TestVenv CreateBare(string directory)
     {
         _ = TestPython.PythonVersion;
-        var start = new ProcessStartInfo(TestPython.Path, ["-m", "venv", "--without-pip", directory]) { RedirectStandardError = true };
+        var start = new ProcessStartInfo(TestPython.Path, ["-m", "venv", "--without-pip", directory]) { RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();

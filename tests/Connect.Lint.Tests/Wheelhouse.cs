@@ -15,7 +15,8 @@ public static class Wheelhouse
         _ = TestPython.PythonVersion; // fails, never skips, when the interpreter is missing
         var directory = Path.Combine(Path.GetTempPath(), "connect-lint-tests", "wheelhouse-" + Guid.NewGuid().ToString("N"));
         var script = Path.Combine(Fixtures.Root, "wheelhouse", "build_wheelhouse.py");
-        var start = new ProcessStartInfo(TestPython.Path, [script, directory]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        // A directory of its own: an embedded-host test in this process may be in (and then delete) its project's directory.
+        var start = new ProcessStartInfo(TestPython.Path, [script, directory]) { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = Path.GetTempPath() };
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         process.StandardOutput.ReadToEnd();
