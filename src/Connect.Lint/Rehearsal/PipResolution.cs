@@ -12,7 +12,8 @@ namespace Connect.Lint.Rehearsal;
 /// What Connect installs from the requirements, as pip's own resolver computes it without installing anything:
 /// `pip install --dry-run --ignore-installed --report` with the chosen interpreter and the user's pip configuration,
 /// beside the requirements files alone (<see cref="RequirementsOnly"/>). Kept in the tool's cache by the interpreter,
-/// the requirements text and pip's configuration; an answer pip could not give is not kept.
+/// the requirements text and pip's configuration; an answer pip could not give (no reachable index) is kept for a few
+/// minutes only, so that a check on every save does not wait for pip each time. --no-cache neither reads nor keeps one.
 /// </summary>
 public static class PipResolution
 {
@@ -22,16 +23,53 @@ public static class PipResolution
     /// <summary>The resolution's own pip options: one retry and a short timeout say "unreachable" in a second, where pip's defaults take a minute.</summary>
     private static readonly string[] Options = ["--dry-run", "--ignore-installed", "--disable-pip-version-check", "--no-input", "--progress-bar", "off", "--retries", "1", "--timeout", "10"];
 
-    public static Fact<ResolvedClosure> Resolve(string interpreter, Deployment deployment, TimeSpan timeout)
+    /// <summary>How long pip's "could not resolve" is believed without asking again.</summary>
+    private static readonly TimeSpan UnresolvedKept = TimeSpan.FromMinutes(10);
+
+    public static Fact<ResolvedClosure> Resolve(string interpreter, Deployment deployment, TimeSpan timeout, bool useCache)
     {
         var files = deployment.Requirements.Select(f => (f.FilePath, f.Source.Text)).ToList();
-        var name = $"closures/{Key(interpreter, deployment.Directory, files)}.json";
-        if (ToolCache.Read(name) is { } cached && Parse(cached) is { } kept)
+        var key = Key(interpreter, deployment.Directory, files);
+        var (name, unresolvedName) = ($"closures/{key}.json", $"closures/{key}.unresolved");
+        if (useCache && ToolCache.Read(name) is { } cached && Parse(cached) is { } kept)
         {
             Trace.Mark("closure: kept from an earlier resolution");
             return Fact<ResolvedClosure>.Gathered(kept);
         }
 
+        if (useCache && RecentlyUnresolved(unresolvedName) is { } reason)
+        {
+            Trace.Mark("closure: unresolved a moment ago");
+            return Fact<ResolvedClosure>.Unavailable(reason);
+        }
+
+        var fact = Ask(interpreter, deployment, files, timeout);
+        if (useCache && fact.Reason is { } unresolved)
+        {
+            ToolCache.Write(unresolvedName, $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}\n{unresolved}");
+        }
+        else if (useCache && fact.Value is not null)
+        {
+            ToolCache.Write(name, fact.Value.Report);
+        }
+
+        return fact;
+    }
+
+    /// <summary>Why pip could not resolve these requirements, when it said so less than <see cref="UnresolvedKept"/> ago.</summary>
+    private static string? RecentlyUnresolved(string name)
+    {
+        if (ToolCache.Read(name)?.Split('\n', 2) is not [var stored, var reason] || !long.TryParse(stored, out var milliseconds))
+        {
+            return null;
+        }
+
+        var age = DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+        return age >= TimeSpan.Zero && age < UnresolvedKept ? $"{reason} ({age.TotalMinutes:0} min ago; --no-cache asks pip again)" : null;
+    }
+
+    private static Fact<ResolvedClosure> Ask(string interpreter, Deployment deployment, IReadOnlyList<(string Path, string Text)> files, TimeSpan timeout)
+    {
         RequirementsOnly requirementsOnly;
         try
         {
@@ -67,9 +105,8 @@ public static class PipResolution
             return Fact<ResolvedClosure>.Unavailable("pip's resolution report could not be read (pip 22.2 or later writes it)");
         }
 
-        ToolCache.Write(name, text);
         Trace.Mark("closure: resolved by pip");
-        return Fact<ResolvedClosure>.Gathered(closure);
+        return Fact<ResolvedClosure>.Gathered(closure with { Report = text });
     }
 
     /// <summary>Why pip gave no resolution, in a clause: its first problem, with the index named when the index was the cause.</summary>

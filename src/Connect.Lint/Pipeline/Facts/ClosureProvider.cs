@@ -27,7 +27,7 @@ public sealed class ClosureProvider : IFactProvider
         }
 
         // A resolution downloads metadata (and may build a source distribution's): the install timeout bounds it.
-        var fact = Rehearsal.PipResolution.Resolve(interpreter.Path, deployment, TimeSpan.FromSeconds(request.Settings.InstallTimeoutSeconds.Value));
+        var fact = Rehearsal.PipResolution.Resolve(interpreter.Path, deployment, TimeSpan.FromSeconds(request.Settings.InstallTimeoutSeconds.Value), request.Settings.UseCache.Value);
         return facts => facts with { Closure = fact };
     }
 

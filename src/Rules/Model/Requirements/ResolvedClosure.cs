@@ -9,6 +9,9 @@ public sealed record ResolvedDistribution(string Name, string Version, bool Requ
 /// </summary>
 public sealed record ResolvedClosure(IReadOnlyDictionary<string, ResolvedDistribution> Distributions)
 {
+    /// <summary>pip's report as it wrote it (what the cache keeps); empty when built otherwise.</summary>
+    public string Report { get; init; } = string.Empty;
+
     public bool Contains(string distribution) => Distributions.ContainsKey(PackageNames.Normalize(distribution));
 
     /// <summary>The requested distribution whose requirements bring <paramref name="distribution"/> (itself when requested); null when none does.</summary>
