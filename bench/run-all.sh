@@ -17,4 +17,6 @@ echo
 "$python" bench/server-recheck.py "$tool" "$runs"
 echo
 bench/rehearsal.sh "$runs"
+echo
+bench/closure.sh "$runs"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
