@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Xunit;
 
 namespace Connect.Lint.Tests;
@@ -15,17 +14,11 @@ public sealed class ConnectVarsTests : IDisposable
 
     public void Dispose() => _project.Dispose();
 
-    private sealed record Found(string Code, string Severity, string File, int Line, string Message);
-
     private IReadOnlyList<Found> Check()
     {
         var run = _project.Run("check", "project", "--python", TestPython.Path, "--format", "json", "--exit-zero", "--ignore", "CL1008");
         Assert.True(run.ExitCode == 0, run.Stderr);
-        using var json = JsonDocument.Parse(run.Stdout);
-        return json.RootElement.GetProperty("diagnostics").EnumerateArray()
-            .Select(d => new Found(d.GetProperty("code").GetString()!, d.GetProperty("severity").GetString()!, d.GetProperty("file").GetString()!,
-                d.GetProperty("location").GetProperty("line").GetInt32(), d.GetProperty("message").GetString()!))
-            .ToList();
+        return Found.FromJson(run.Stdout);
     }
 
     private void DeclareVars(string vars) => _project.Write("pyproject.toml", $"[tool.connect-lint]\nvars = {vars}\n");

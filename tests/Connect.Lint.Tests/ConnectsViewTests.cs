@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Xunit;
 
 namespace Connect.Lint.Tests;
@@ -18,8 +17,6 @@ public sealed class ConnectsViewTests : IDisposable
 
     private string Cache => Path.Combine(_project.Root, "cache");
 
-    private sealed record Found(string Code, string Severity, string File, int Line, string Message);
-
     /// <summary>The check with an environment that lacks Flask (and pip), so Flask's own dependencies are unseen.</summary>
     private IReadOnlyList<Found> CheckWithoutFlaskInstalled(Dictionary<string, string?> pip)
     {
@@ -27,11 +24,7 @@ public sealed class ConnectsViewTests : IDisposable
         Assert.Equal(0, _project.Run("write-manifest", "project", "--python", _venv.Python, "--overwrite").ExitCode);
         var run = ToolProcess.RunWithEnvironment(_project.Root, ["check", "project", "--python", _venv.Python, "--format", "json", "--exit-zero"], pip);
         Assert.True(run.ExitCode == 0, run.Stderr);
-        using var json = JsonDocument.Parse(run.Stdout);
-        return json.RootElement.GetProperty("diagnostics").EnumerateArray()
-            .Select(d => new Found(d.GetProperty("code").GetString()!, d.GetProperty("severity").GetString()!, d.GetProperty("file").GetString()!,
-                d.GetProperty("location").GetProperty("line").GetInt32(), d.GetProperty("message").GetString()!))
-            .ToList();
+        return Found.FromJson(run.Stdout);
     }
 
     private Dictionary<string, string?> UnreachableIndex()

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Xunit;
 
 namespace Connect.Lint.Tests;
@@ -9,21 +8,13 @@ namespace Connect.Lint.Tests;
 /// </summary>
 public sealed class RealWorldTests
 {
-    private sealed record Found(string Code, string Severity, string File, int Line, string Message);
-
     private static IReadOnlyList<Found> Check(TempProject project, params string[] extra) => Check(project, TestPython.Path, extra);
 
     private static IReadOnlyList<Found> Check(TempProject project, string python, params string[] extra)
     {
         var run = project.Run(["check", "project", "--python", python, "--format", "json", "--exit-zero", .. extra]);
         Assert.True(run.ExitCode == 0, run.Stderr);
-        using var json = JsonDocument.Parse(run.Stdout);
-        return json.RootElement.GetProperty("diagnostics").EnumerateArray()
-            .Select(d => new Found(
-                d.GetProperty("code").GetString()!, d.GetProperty("severity").GetString()!, d.GetProperty("file").GetString()!,
-                d.TryGetProperty("location", out var l) && l.ValueKind == JsonValueKind.Object ? l.GetProperty("line").GetInt32() : 0,
-                d.GetProperty("message").GetString()!))
-            .ToList();
+        return Found.FromJson(run.Stdout);
     }
 
     private static string Errors(IEnumerable<Found> found) =>
