@@ -195,6 +195,7 @@ public static class FactsCache
         var interpreter = new FileInfo(File.ResolveLinkTarget(request.Interpreter.Path, returnFinalTarget: true)?.FullName ?? request.Interpreter.Path);
         var text = new StringBuilder()
             .Append(ToolInfo.Version).Append('\n')
+            .Append(BridgeProtocol.ScriptHash.Value).Append('\n')
             .Append(inputs.HostName).Append('\n')
             .Append(request.Interpreter.Path).Append('\n')
             .Append(interpreter.Exists ? $"{interpreter.FullName} {interpreter.Length} {interpreter.LastWriteTimeUtc.Ticks}" : "missing").Append('\n')

@@ -50,6 +50,10 @@ public static class BridgeProtocol
 
     public static readonly Lazy<string> Script = new(BridgeScript.Build);
 
+    /// <summary>The script's hash: a kept answer is another bridge's once the bridge changes, whatever the tool's version says.</summary>
+    public static readonly Lazy<string> ScriptHash = new(() =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Script.Value))));
+
     public static string RequestJson(BridgeRequest request)
     {
         using var stream = new MemoryStream();
