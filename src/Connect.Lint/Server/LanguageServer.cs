@@ -32,6 +32,9 @@ public sealed class LanguageServer
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _checking = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _pending = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyList<Diagnostic>> _found = new(StringComparer.Ordinal);
+
+    /// <summary>The deployments whose complete check (the import's included) has answered at least once.</summary>
+    private readonly ConcurrentDictionary<string, bool> _completed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HashSet<string>> _published = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _exited = new();
     private JsonRpc? _rpc;
@@ -264,10 +267,10 @@ public sealed class LanguageServer
             if (settings.RunPython.Value && await Task.WhenAny(full, Task.Delay(SlowImport)).ConfigureAwait(false) != full)
             {
                 var withoutPython = settings with { RunPython = new Setting<bool>(false, "the import is still running") };
-                await PublishAsync(directory, Analyse(target, withoutPython), remember: false).ConfigureAwait(false);
+                await PublishAsync(directory, Analyse(target, withoutPython), complete: false).ConfigureAwait(false);
             }
 
-            await PublishAsync(directory, await full.ConfigureAwait(false), remember: true).ConfigureAwait(false);
+            await PublishAsync(directory, await full.ConfigureAwait(false), complete: true).ConfigureAwait(false);
         }
         catch (Exception e) when (e is UsageException or Configuration.ConfigException or IOException or UnauthorizedAccessException)
         {
@@ -285,10 +288,19 @@ public sealed class LanguageServer
         return AnalysisPipeline.Analyse(loaded.Deployment, settings).Select(Output.ReportSanitizer.ForReport).ToList();
     }
 
-    /// <param name="remember">False for the interim diagnostics of a slow import: code actions use the complete ones.</param>
-    private async Task PublishAsync(string directory, List<Diagnostic> found, bool remember)
+    /// <param name="complete">
+    /// False for the interim diagnostics of a slow import. Code actions use the complete ones; until a deployment's first
+    /// complete check answers, they use the interim ones, so the fixes of what the editor shows (a stale checksum) are
+    /// offered while a slow first import runs.
+    /// </param>
+    private async Task PublishAsync(string directory, List<Diagnostic> found, bool complete)
     {
-        if (remember)
+        if (complete)
+        {
+            _found[directory] = found;
+            _completed[directory] = true;
+        }
+        else if (!_completed.ContainsKey(directory))
         {
             _found[directory] = found;
         }
