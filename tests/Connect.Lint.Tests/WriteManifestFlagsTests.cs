@@ -106,6 +106,26 @@ public sealed class WriteManifestFlagsTests
         Assert.Contains("\"environment_management\": {\n      \"python\": false,\n      \"r\": false\n    }", both);
     }
 
+    [Theory]
+    [InlineData("from flask import Flask\n\nmyapi = Flask(__name__)\n", "server:myapi")]
+    [InlineData("import flask\n\nservice: flask.Flask = flask.Flask(__name__)\n", "server:service")]
+    [InlineData("from flask import Flask\n\napi = Flask(__name__)\napp = api\n", "server")]
+    [InlineData("from flask import Flask\n\nadmin = Flask('admin')\npublic = Flask('public')\n", "server")]
+    public void AnAppNotCalledAppOrApplication_IsNamedInTheEntrypoint_SoTheCheckAcceptsIt(string source, string entrypoint)
+    {
+        using var project = TempProject.Empty();
+        project.Write("server.py", source);
+        project.Write("requirements.txt", "flask==2.2.2\n");
+
+        Assert.Equal(0, project.Run("write-manifest", "project", "--python", TestPython.Path).ExitCode);
+
+        Assert.Equal(entrypoint, (string?)Manifest(project)["metadata"]!["entrypoint"]);
+        if (entrypoint.Contains(':', StringComparison.Ordinal))
+        {
+            Assert.DoesNotContain(" CL2003 ", project.Run("check", "project", "--python", TestPython.Path).Stdout);
+        }
+    }
+
     [Fact]
     public void DirectoryWithoutAFlaskApp_IsRefused_NamingWhatWasLookedFor()
     {

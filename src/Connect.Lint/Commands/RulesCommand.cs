@@ -31,6 +31,6 @@ public static class RulesCommand
 
     public static string Explain(string id) =>
         RuleCatalog.Find(id) is { } rule
-            ? Docs.RuleDocs.Page(rule.Descriptor.Id) ?? throw new InvalidOperationException($"{rule.Descriptor.Id} has no page")
+            ? Docs.RuleDocs.ForReaders(rule.Descriptor.Id) ?? throw new InvalidOperationException($"{rule.Descriptor.Id} has no page")
             : throw new UsageException($"no rule {id} (see 'connect-lint rules')");
 }

@@ -113,4 +113,10 @@ public static class RulePage
 public static class RuleDocs
 {
     public static string? Page(string id) => EmbeddedText.TryRead($"rules-docs/{id}.md");
+
+    /// <summary>The page as `explain` prints it: without the maintainers' comment lines (where generated text starts and ends).</summary>
+    public static string? ForReaders(string id) =>
+        Page(id) is { } page
+            ? string.Concat(page.Split('\n').Where(line => !(line.StartsWith("<!--", StringComparison.Ordinal) && line.TrimEnd().EndsWith("-->", StringComparison.Ordinal))).Select(line => line + "\n"))[..^1]
+            : null;
 }

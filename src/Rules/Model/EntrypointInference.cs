@@ -43,8 +43,12 @@ public static partial class EntrypointInference
 {
     private static readonly string[] Preferred = ["app", "application", "main", "api"];
 
-    /// <summary>The module name (a bare module, as rsconnect stores it), or null when no rule decides.</summary>
-    public static string? Infer(IEnumerable<string> inventory, Func<string, string?>? sourceOf = null) => Choose(inventory, sourceOf).Module;
+    /// <summary>The entrypoint (the module, with its app's name when that is not app or application), or null when no rule decides.</summary>
+    public static string? Infer(IEnumerable<string> inventory, Func<string, string?>? sourceOf = null) => EntrypointOf(Choose(inventory, sourceOf).Module, sourceOf);
+
+    /// <summary>The chosen module as an entrypoint: with the object named when its source shows another name than Connect's.</summary>
+    public static string? EntrypointOf(string? module, Func<string, string?>? sourceOf) =>
+        module is null || sourceOf is null ? module : WithObject(module, sourceOf(module + ".py") ?? sourceOf(module + "/__init__.py"));
 
     /// <param name="sourceOf">The text of a deployment file by relative path (null when not read): packages are judged by their __init__.py.</param>
     public static EntrypointChoice Choose(IEnumerable<string> inventory, Func<string, string?>? sourceOf = null)
@@ -93,6 +97,22 @@ public static partial class EntrypointInference
         return new EntrypointChoice(apps.Count == 1 ? apps[0].Module : null, considered);
     }
 
+    /// <summary>
+    /// The entrypoint for a module whose app is not called app or application: Connect looks for those two names, so
+    /// `myapi = Flask(__name__)` in server.py is "server:myapi". The module alone when it defines app or application,
+    /// or when it does not make exactly one app at its top level.
+    /// </summary>
+    private static string WithObject(string module, string? source)
+    {
+        if (source is null || ConnectsNames().IsMatch(source))
+        {
+            return module;
+        }
+
+        var made = TopLevelApp().Matches(source).Select(m => m.Groups["name"].Value).Distinct(StringComparer.Ordinal).ToList();
+        return made.Count == 1 ? $"{module}:{made[0]}" : module;
+    }
+
     /// <summary>Why a module or package by this name is a build, test or tooling script and never the app; null when it may be the app.</summary>
     public static string? NotAnApp(string module)
     {
@@ -119,6 +139,14 @@ public static partial class EntrypointInference
 
     [GeneratedRegex(@"\bFlask\s*\(")]
     private static partial Regex FlaskConstruction();
+
+    /// <summary>A top-level binding (or import) of the names Connect looks for.</summary>
+    [GeneratedRegex(@"^(?:(?:app|application)\s*(?::[^=\n]+)?=|from\s+\S+\s+import\s+.*\b(?:app|application)\b|def\s+(?:app|application)\b)", RegexOptions.Multiline)]
+    private static partial Regex ConnectsNames();
+
+    /// <summary>A top-level `name = Flask(...)` (APIFlask, FlaskAPI, flask.Flask too).</summary>
+    [GeneratedRegex(@"^(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?::[^=\n]+)?=\s*(?:flask\.)?(?:Flask|APIFlask|FlaskAPI)\s*\(", RegexOptions.Multiline)]
+    private static partial Regex TopLevelApp();
 
     [GeneratedRegex(@"^def\s+(?:create_app|make_app)\s*\(", RegexOptions.Multiline)]
     private static partial Regex FactoryDefinition();

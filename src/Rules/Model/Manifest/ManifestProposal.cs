@@ -118,7 +118,7 @@ public static class ManifestProposals
         }
 
         var choice = EntrypointInference.Choose(deployment.Inventory, sourceOf);
-        var chosen = choice.Module ?? staticEntrypoint();
+        var chosen = EntrypointInference.EntrypointOf(choice.Module, sourceOf) ?? staticEntrypoint();
         if (chosen is null)
         {
             problem = $"{display(".")}: {choice.WhyNone()}";
