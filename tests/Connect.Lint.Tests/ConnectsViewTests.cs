@@ -76,6 +76,20 @@ public sealed class ConnectsViewTests : IDisposable
     }
 
     [Fact]
+    public void ASourceDistribution_IsNeverBuiltByAPlainCheck_TheResolutionIsThenUnknown()
+    {
+        // brokenpkg 1.0 exists in the wheelhouse only as an sdist whose setup.py exits (the rehearsal tests build it).
+        _project.Write("requirements.txt", "Flask==2.2.2\nbrokenpkg==1.0\n");
+
+        var found = CheckWithoutFlaskInstalled(Wheelhouse.Environment(Cache));
+
+        var werkzeug = Assert.Single(found, f => f.Code == "CL3003");
+        Assert.Equal("warning", werkzeug.Severity);
+        Assert.EndsWith("wheels only here: one published only as a source distribution is resolved by check --rehearse)", werkzeug.Message);
+        Assert.DoesNotContain("libfoo", werkzeug.Message); // its setup.py never ran
+    }
+
+    [Fact]
     public void TheResolution_IsKeptByTheRequirementsAndPipsConfiguration_AndAskedAgainWhenTheyChange()
     {
         var pip = Wheelhouse.Environment(Cache);

@@ -18,10 +18,14 @@ namespace Connect.Lint.Rehearsal;
 public static class PipResolution
 {
     /// <summary>How resolutions are made: a change to it makes new ones.</summary>
-    private const string Recipe = "closure 1";
+    private const string Recipe = "closure 2";
 
-    /// <summary>The resolution's own pip options: one retry and a short timeout say "unreachable" in a second, where pip's defaults take a minute.</summary>
-    private static readonly string[] Options = ["--dry-run", "--ignore-installed", "--disable-pip-version-check", "--no-input", "--progress-bar", "off", "--retries", "1", "--timeout", "10"];
+    /// <summary>
+    /// The resolution's own pip options: one retry and a short timeout say "unreachable" in a second, where pip's
+    /// defaults take a minute; wheels only, so that a plain check never builds (runs) a downloaded source distribution.
+    /// </summary>
+    private static readonly string[] Options =
+        ["--dry-run", "--ignore-installed", "--only-binary", ":all:", "--disable-pip-version-check", "--no-input", "--progress-bar", "off", "--retries", "1", "--timeout", "10"];
 
     /// <summary>How long pip's "could not resolve" is believed without asking again.</summary>
     private static readonly TimeSpan UnresolvedKept = TimeSpan.FromMinutes(10);
@@ -123,7 +127,12 @@ public static class PipResolution
         var why = problem is null ? "pip failed without saying why"
             : problem.Kind == InstallProblemKind.ThisMachinesIndex ? reach.Cause(problem.Distribution)
             : problem.Reason;
-        return Redaction.Redact($"pip could not resolve {packageFile} ({why})");
+
+        // "No version found" may be a requirement published only as a source distribution, which this resolution skips.
+        var wheelsOnly = problem?.Kind is InstallProblemKind.NotAvailable || (problem?.Kind is InstallProblemKind.ThisMachinesIndex && reach.Unreachable is null)
+            ? "; wheels only here: one published only as a source distribution is resolved by check --rehearse"
+            : string.Empty;
+        return Redaction.Redact($"pip could not resolve {packageFile} ({why}{wheelsOnly})");
     }
 
     private static bool HasNoPip(Processes.ProcessOutcome run) => run.StderrTail.Contains("No module named pip", StringComparison.Ordinal);

@@ -65,10 +65,10 @@ public sealed class ImportNotDeclared : RequirementsRule
             else if (closure.Reason is { } unresolved)
             {
                 // A declared distribution is not installed here, so what it brings is unseen, and pip could not say either.
-                var unseen = declared.Where(d => deployment.Python.Packages?.Versions.ContainsKey(d) == false).Order(StringComparer.Ordinal);
+                var unseen = declared.Where(d => deployment.Python.Packages?.Versions.ContainsKey(d) == false).Order(StringComparer.Ordinal).ToList();
                 sink.Report(new Diagnostic(Descriptor, location,
                     $"'{imported.ImportName}' is imported but {imported.Distribution} is not in {file}; whether Connect installs it is unknown: " +
-                    $"{string.Join(", ", unseen)} is not installed here (so what it brings is unseen) and {unresolved}", fix) { Severity = Severity.Warning });
+                    $"{string.Join(", ", unseen)} {(unseen.Count == 1 ? "is" : "are")} not installed here (so what {(unseen.Count == 1 ? "it brings is" : "they bring is")} unseen) and {unresolved}", fix) { Severity = Severity.Warning });
                 continue;
             }
 
