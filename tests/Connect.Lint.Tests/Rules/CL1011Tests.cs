@@ -26,6 +26,19 @@ public sealed class CL1011Tests
     }
 
     [Fact]
+    public void IsOneFindingAtThePlace_WhenTheServerAndTheInterpreterBothDisagree_TheFixOnlyWhenTheServerOffersTheInterpreters()
+    {
+        var offered = Recording("3.9.7").Python(TestFacts.Imported(python: "3.11.2")).With(d => d with { ServerPythonVersions = ["3.11", "3.12"] });
+        var neither = Recording("3.9.7").Python(TestFacts.Imported(python: "3.11.2")).With(d => d with { ServerPythonVersions = ["3.12"] });
+
+        var both = Assert.Single(Fires("CL1011", offered));
+        Assert.StartsWith("manifest.json records Python 3.9.7 but /usr/bin/python3 is Python 3.11.2", both.Message);
+        Assert.EndsWith("; and the server offers 3.11, 3.12 (server-python-versions): Connect finds no 3.9", both.Message);
+        Assert.Contains("\"version\": \"3.11.2\"", ApplyFixes("CL1011", offered)["manifest.json"]);
+        Assert.Null(Assert.Single(Fires("CL1011", neither)).Fix);
+    }
+
+    [Fact]
     public void IsQuiet_WhenOnlyThePatchDiffers() =>
         IsQuiet("CL1011", TestDeployment.FlaskApp().CurrentManifest().Python(TestFacts.Imported(python: "3.11.7")));
 }
