@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Connect.Lint.Caching;
 using Connect.Lint.Output;
@@ -33,7 +32,7 @@ public static class PipResolution
     public static Fact<ResolvedClosure> Resolve(string interpreter, Deployment deployment, TimeSpan timeout, bool useCache)
     {
         var files = deployment.Requirements.Select(f => (f.FilePath, f.Source.Text)).ToList();
-        var key = Key(interpreter, deployment.Directory, files);
+        var key = RehearsalEnvironment.KeyOf(Recipe, interpreter, deployment.Directory, files);
         var (name, unresolvedName) = ($"closures/{key}.json", $"closures/{key}.unresolved");
         if (useCache && ToolCache.Read(name) is { } cached && Parse(cached) is { } kept)
         {
@@ -86,11 +85,12 @@ public static class PipResolution
 
         using var held = requirementsOnly;
         var report = Path.Combine(requirementsOnly.Directory, ".connect-lint-pip-report.json");
-        var run = RehearsalProcess.Run(interpreter, ["-m", "pip", "install", .. Options, "--report", report, "-r", deployment.PackageFile], requirementsOnly.Directory, timeout);
+        string[] arguments = ["-m", "pip", "install", .. Options, "--report", report, "-r", deployment.PackageFile];
+        var run = RehearsalProcess.Run(interpreter, arguments, requirementsOnly.Directory, timeout);
         if (!run.Succeeded && HasNoPip(run) && BaseInterpreter(interpreter) is { } basePython)
         {
             // An environment made without pip (uv's, venv --without-pip): its base interpreter's pip resolves for the same Python.
-            run = RehearsalProcess.Run(basePython, ["-m", "pip", "install", .. Options, "--report", report, "-r", deployment.PackageFile], requirementsOnly.Directory, timeout);
+            run = RehearsalProcess.Run(basePython, arguments, requirementsOnly.Directory, timeout);
         }
 
         if (run.TimedOut)
@@ -153,17 +153,6 @@ public static class PipResolution
         {
             return null;
         }
-    }
-
-    private static string Key(string interpreter, string directory, IReadOnlyList<(string Path, string Text)> files)
-    {
-        var text = new StringBuilder(Recipe).Append('\n').Append(RehearsalEnvironment.InterpreterIdentity(interpreter));
-        foreach (var (path, content) in files)
-        {
-            text.Append("requirements\0").Append(Path.GetRelativePath(directory, path)).Append('\0').Append(content).Append('\n');
-        }
-
-        return RehearsalEnvironment.Hash(text.Append(PipConfiguration.Fingerprint()).ToString());
     }
 
     /// <summary>The closure in pip's installation report (its "install" list); null when the text is not one.</summary>

@@ -153,12 +153,15 @@ public sealed class RehearsalEnvironment : IDisposable
     /// pip.conf), keyed with the cache's secret so that nothing of them (an index URL with a token) can be read back from
     /// the name.
     /// </summary>
-    internal static string Key(EnvironmentRequest request)
+    internal static string Key(EnvironmentRequest request) => KeyOf(Recipe, request.Interpreter, request.Directory, request.RequirementsFiles);
+
+    /// <summary>What pip makes of requirements is decided by these: a recipe (how it is asked), the interpreter, the files' text, pip's configuration.</summary>
+    internal static string KeyOf(string recipe, string interpreter, string directory, IEnumerable<(string Path, string Text)> requirementsFiles)
     {
-        var text = new StringBuilder(Recipe).Append('\n').Append(InterpreterIdentity(request.Interpreter));
-        foreach (var (path, content) in request.RequirementsFiles)
+        var text = new StringBuilder(recipe).Append('\n').Append(InterpreterIdentity(interpreter));
+        foreach (var (path, content) in requirementsFiles)
         {
-            text.Append("requirements\0").Append(Path.GetRelativePath(request.Directory, path)).Append('\0').Append(content).Append('\n');
+            text.Append("requirements\0").Append(Path.GetRelativePath(directory, path)).Append('\0').Append(content).Append('\n');
         }
 
         text.Append(PipConfiguration.Fingerprint());
@@ -166,14 +169,14 @@ public sealed class RehearsalEnvironment : IDisposable
     }
 
     /// <summary>The interpreter as the file it really is (a venv's python links to its base): its path, size and time.</summary>
-    internal static string InterpreterIdentity(string interpreter)
+    private static string InterpreterIdentity(string interpreter)
     {
         var named = new FileInfo(interpreter);
         var real = named.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? named;
         return $"interpreter\0{real.FullName}\0{(real.Exists ? real.Length : -1)}\0{(real.Exists ? real.LastWriteTimeUtc.Ticks : 0)}\n";
     }
 
-    internal static string Hash(string inputs) =>
+    private static string Hash(string inputs) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(ToolCache.Secret(), Encoding.UTF8.GetBytes(inputs)))[..32];
 
     /// <summary>The environment's Python version as venv recorded it in pyvenv.cfg.</summary>

@@ -31,10 +31,8 @@ public sealed class LanguageServer
     /// <summary>One check at a time per deployment; deployments do not wait for each other (one import may hang).</summary>
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _checking = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _pending = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, IReadOnlyList<Diagnostic>> _found = new(StringComparer.Ordinal);
-
-    /// <summary>The deployments whose complete check (the import's included) has answered at least once.</summary>
-    private readonly ConcurrentDictionary<string, bool> _completed = new(StringComparer.Ordinal);
+    /// <summary>What code actions are made from, per deployment, and whether it came from a complete check (the import's included).</summary>
+    private readonly ConcurrentDictionary<string, (IReadOnlyList<Diagnostic> Diagnostics, bool Complete)> _found = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HashSet<string>> _published = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _exited = new();
     private JsonRpc? _rpc;
@@ -114,11 +112,12 @@ public sealed class LanguageServer
         RefuseAfterShutdown();
         var path = LspConversions.PathOf(request.TextDocument.Uri);
         var deployment = path is null ? null : DeploymentOf(path);
-        if (path is null || deployment is null || !_found.TryGetValue(deployment, out var found))
+        if (path is null || deployment is null || !_found.TryGetValue(deployment, out var entry))
         {
             return [];
         }
 
+        var found = entry.Diagnostics;
         var actions = new List<CodeAction>();
         var only = request.Context?.Only;
         var asked = request.Range is { Start: not null, End: not null } range ? range : new Range(new Position(0, 0), new Position(int.MaxValue, 0)); // no range: the whole file
@@ -295,15 +294,7 @@ public sealed class LanguageServer
     /// </param>
     private async Task PublishAsync(string directory, List<Diagnostic> found, bool complete)
     {
-        if (complete)
-        {
-            _found[directory] = found;
-            _completed[directory] = true;
-        }
-        else if (!_completed.ContainsKey(directory))
-        {
-            _found[directory] = found;
-        }
+        _found.AddOrUpdate(directory, (found, complete), (_, earlier) => complete || !earlier.Complete ? (found, complete) : earlier);
 
         var byFile = found.GroupBy(d => LspConversions.UriOf(d.Location.FilePath)).ToDictionary(g => g.Key, g => g.ToList());
         var before = _published.GetValueOrDefault(directory) ?? [];

@@ -133,31 +133,8 @@ public sealed record InstalledPackages(IReadOnlyDictionary<string, IReadOnlyList
     /// The declared distribution through which <paramref name="distribution"/> is installed (it requires it, directly or
     /// through others), or null when none of them brings it.
     /// </summary>
-    public string? BroughtBy(string distribution, IEnumerable<string> declared)
-    {
-        foreach (var root in declared)
-        {
-            var seen = new HashSet<string>(StringComparer.Ordinal) { root };
-            var queue = new Queue<string>([root]);
-            while (queue.Count > 0)
-            {
-                foreach (var dependency in (Requires.GetValueOrDefault(queue.Dequeue()) ?? []).Select(d => d.Name))
-                {
-                    if (dependency == distribution)
-                    {
-                        return root;
-                    }
-
-                    if (seen.Add(dependency))
-                    {
-                        queue.Enqueue(dependency);
-                    }
-                }
-            }
-        }
-
-        return null;
-    }
+    public string? BroughtBy(string distribution, IEnumerable<string> declared) =>
+        Requirements.DependencyWalk.RootBringing(distribution, declared, name => (Requires.GetValueOrDefault(name) ?? []).Select(d => d.Name));
 }
 
 /// <summary>What importing the entrypoint the way Connect does showed.</summary>

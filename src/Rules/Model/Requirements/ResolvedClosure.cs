@@ -12,34 +12,10 @@ public sealed record ResolvedClosure(IReadOnlyDictionary<string, ResolvedDistrib
     /// <summary>pip's report as it wrote it (what the cache keeps); empty when built otherwise.</summary>
     public string Report { get; init; } = string.Empty;
 
-    public bool Contains(string distribution) => Distributions.ContainsKey(PackageNames.Normalize(distribution));
-
     /// <summary>The requested distribution whose requirements bring <paramref name="distribution"/> (itself when requested); null when none does.</summary>
-    public string? BroughtBy(string distribution)
-    {
-        var wanted = PackageNames.Normalize(distribution);
-        foreach (var root in Distributions.Values.Where(d => d.Requested).OrderBy(d => d.Name, StringComparer.Ordinal))
-        {
-            var seen = new HashSet<string>(StringComparer.Ordinal) { root.Name };
-            var queue = new Queue<string>([root.Name]);
-            while (queue.Count > 0)
-            {
-                var name = queue.Dequeue();
-                if (name == wanted)
-                {
-                    return root.Name;
-                }
-
-                foreach (var dependency in Distributions.GetValueOrDefault(name)?.Requires ?? [])
-                {
-                    if (Distributions.ContainsKey(dependency) && seen.Add(dependency))
-                    {
-                        queue.Enqueue(dependency);
-                    }
-                }
-            }
-        }
-
-        return null;
-    }
+    public string? BroughtBy(string distribution) =>
+        DependencyWalk.RootBringing(
+            PackageNames.Normalize(distribution),
+            Distributions.Values.Where(d => d.Requested).Select(d => d.Name).Order(StringComparer.Ordinal),
+            name => (Distributions.GetValueOrDefault(name)?.Requires ?? []).Where(Distributions.ContainsKey)); // only what pip installs
 }
