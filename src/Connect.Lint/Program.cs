@@ -83,6 +83,8 @@ namespace Connect.Lint
                 "per-file-ignores, exclude, python, server-python-versions, severity); the command line overrides them, and " +
                 "'connect-lint check --show-settings' prints what applies and where it came from. Shell completion: 'connect-lint completion bash|zsh|fish'.");
             root.Subcommands.Add(BuildCheck(stdout, stderr));
+            root.Subcommands.Add(BuildCheck(stdout, stderr, prePush: true));
+            root.Subcommands.Add(BuildInstallHook(stderr));
             root.Subcommands.Add(BuildWriteManifest(stderr));
             root.Subcommands.Add(BuildInspect(stdout, stderr));
 
@@ -205,10 +207,30 @@ namespace Connect.Lint
         private static Option<string[]> ExcludeOption() =>
             new("--exclude", "-x") { Description = "Leave out files matching this glob (rsconnect's semantics); repeatable." };
 
-        private static Command BuildCheck(TextWriter stdout, TextWriter stderr)
+        /// <summary><c>install-hook pre-push</c>: Git's pre-push hook running <c>connect-lint pre-push</c> with the options given after it.</summary>
+        private static Command BuildInstallHook(TextWriter stderr)
         {
-            var command = new Command("check", "Check deployments: every directory holding a Connect manifest below PATH, or PATH itself; a file stands for the deployment it is in. Settings: [tool.connect-lint] in pyproject.toml (see --show-settings).");
-            var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.ZeroOrMore, Description = "Files or directories (default: .)." };
+            var command = new Command("install-hook", "Install Git's pre-push hook (for users without pre-commit): 'git push' then checks the commits it pushes, as Connect will clone them.");
+            var kind = new Argument<string>("HOOK") { Description = "The hook to install: pre-push." };
+            kind.AcceptOnlyFromAmong("pre-push");
+            var passed = new Argument<string[]>("OPTIONS") { Arity = ArgumentArity.ZeroOrMore, Description = "Options the hook passes to 'connect-lint pre-push' (after --), such as -- --python .venv/bin/python." };
+            command.Arguments.Add(kind);
+            command.Arguments.Add(passed);
+            command.SetAction(result => InstallHookCommand.Run(result.GetValue(passed) ?? [], stderr));
+            return command;
+        }
+
+        /// <param name="prePush">The pre-push command: check's options, the commits from pre-commit or Git (<see cref="PrePushCommand"/>).</param>
+        private static Command BuildCheck(TextWriter stdout, TextWriter stderr, bool prePush = false)
+        {
+            var command = prePush
+                ? new Command("pre-push", "Check the commits being pushed, as Connect will clone them: run by pre-commit's pre-push stage (PRE_COMMIT_TO_REF) or as Git's pre-push hook (see install-hook). Takes check's options.")
+                : new Command("check", "Check deployments: every directory holding a Connect manifest below PATH, or PATH itself; a file stands for the deployment it is in. Settings: [tool.connect-lint] in pyproject.toml (see --show-settings).");
+            var paths = new Argument<string[]>(prePush ? "ARGS" : "PATH")
+            {
+                Arity = ArgumentArity.ZeroOrMore,
+                Description = prePush ? "The pushed files (pre-commit), or the remote's name and URL (Git): passed by the caller." : "Files or directories (default: .).",
+            };
             var python = PythonOption();
             var fix = new Option<bool>("--fix") { Description = "Apply safe fixes." };
             var unsafeFixes = new Option<bool>("--unsafe-fixes") { Description = "Apply unsafe fixes too (with --fix or --diff)." };
@@ -238,8 +260,13 @@ namespace Connect.Lint
             };
             rehearse.AcceptOnlyFromAmong("full", "import");
             var installTimeout = new Option<double>("--install-timeout") { Description = "Seconds the rehearsal's pip install may take.", DefaultValueFactory = _ => Settings.SettingsResolver.DefaultInstallTimeoutSeconds };
+            var revision = new Option<string>("--rev")
+            {
+                Description = "Check a commit as Connect clones it (HEAD, origin/main, a SHA), not the work tree: its files are read from Git, untouched by the work tree and the index; without a value, [tool.connect-lint] branch, else HEAD.",
+                Arity = ArgumentArity.ZeroOrOne,
+            };
             var showSettings = new Option<bool>("--show-settings") { Description = "Print each deployment's resolved settings and where each came from ([tool.connect-lint] in pyproject.toml, the command line, defaults); check nothing." };
-            foreach (var option in new Option[] { python, pythonHost, importTimeout, noPython, noCache, rehearse, installTimeout, fix, unsafeFixes, diff, select, ignore, exclude, exitZero, format, output, failLevel, statistics, showFixes, quiet, verbose, watch, showSettings })
+            foreach (var option in new Option[] { python, pythonHost, importTimeout, noPython, noCache, rehearse, installTimeout, revision, fix, unsafeFixes, diff, select, ignore, exclude, exitZero, format, output, failLevel, statistics, showFixes, quiet, verbose, watch, showSettings })
             {
                 command.Options.Add(option);
             }
@@ -248,7 +275,7 @@ namespace Connect.Lint
             command.SetAction(result =>
             {
                 SeverityNames.TryParse(result.GetValue(failLevel)!, out var level);
-                return CheckCommand.Run(new CheckOptions
+                var options = new CheckOptions
                 {
                     Paths = result.GetValue(paths) ?? [],
                     Fix = result.GetValue(fix),
@@ -264,12 +291,14 @@ namespace Connect.Lint
                     Output = ReportFile.Validate(result.GetValue(output)),
                     FailLevel = level,
                     ShowSettings = result.GetValue(showSettings),
+                    Revision = result.GetResult(revision) is null ? null : result.GetValue(revision) ?? string.Empty,
                     Settings = AnalysisSettings(result, python, pythonHost, importTimeout, noPython, select, ignore, exclude, noCache: noCache) with
                     {
                         Rehearse = result.GetResult(rehearse) is null ? null : Rehearsal.RehearsalModes.Parse(result.GetValue(rehearse)),
                         InstallTimeoutSeconds = InstallTimeout(result, installTimeout),
                     },
-                }, stdout, stderr);
+                };
+                return prePush ? PrePushCommand.Run(options, Console.In, stdout, stderr) : CheckCommand.Run(options, stdout, stderr);
             });
             return command;
         }

@@ -39,6 +39,12 @@ public sealed record CheckOptions
     /// <summary>Print each deployment's resolved settings, with where each value came from, and check nothing.</summary>
     public bool ShowSettings { get; init; }
 
+    /// <summary>--rev: check this commit's files, as Connect clones them, instead of the work tree; "" for the configured branch (else HEAD).</summary>
+    public string? Revision { get; init; }
+
+    /// <summary>With --rev: a PATH the commit lacks (a file the push deleted) stands for the deployment it was in, not a usage error.</summary>
+    public bool AbsentPathsStandForDeployments { get; init; }
+
     /// <summary>What the command line said about the analysis (rules, excludes, Python).</summary>
     public CommandLineSettings Settings { get; init; } = CommandLineSettings.None;
 }
@@ -48,6 +54,11 @@ public static class CheckCommand
 {
     public static int Run(CheckOptions options, TextWriter stdout, TextWriter stderr)
     {
+        if (options.Revision is not null && (options.Fix || options.Diff || options.Watch))
+        {
+            throw new UsageException("--rev checks a commit: --fix, --diff and --watch work on the work tree (drop --rev for them)");
+        }
+
         if (!options.Watch)
         {
             return RunOnce(options, stdout, stderr);
@@ -75,10 +86,15 @@ public static class CheckCommand
             throw new UsageException($"unknown rule selector {string.Join(", ", unknown)} (see 'connect-lint rules')");
         }
 
-        var targets = AnalysisPipeline.Discover(options.Paths, out var outside);
+        var (commit, paths) = options.Revision is { } revision
+            ? CommitTree.Open(revision.Length == 0 ? TrackedBranch.DefaultRevision(options.Paths) : revision, options.Paths, options.AbsentPathsStandForDeployments)
+            : (null, options.Paths);
+        using var removesCopy = commit;
+        var targets = AnalysisPipeline.Discover(paths, out var outside).Select(t => t with { Commit = commit }).ToList();
         if (outside.Count > 0 && !options.Quiet)
         {
-            stderr.WriteLine($"connect-lint: {Output.OutputSafety.Escape(outside[0])}" + (outside.Count > 1 ? $" and {outside.Count - 1} more" : string.Empty) +
+            var first = commit is null ? outside[0] : DisplayPath.Of(commit.ToRepository(outside[0]));
+            stderr.WriteLine($"connect-lint: {Output.OutputSafety.Escape(first)}" + (outside.Count > 1 ? $" and {outside.Count - 1} more" : string.Empty) +
                              ": in no deployment (no manifest.json above, and the repository has deployments elsewhere); not checked");
         }
 
@@ -97,7 +113,7 @@ public static class CheckCommand
         var outcomes = new DeploymentOutcome[targets.Count];
         var done = 0;
         using var progress = ProgressLine.Start(() => targets.Count == 1
-            ? $"checking {DisplayPath.Of(targets[0].Directory)}"
+            ? $"checking {DisplayPath.Of(commit?.ToRepository(targets[0].Directory) ?? targets[0].Directory)}"
             : $"checking {targets.Count} deployments, {Volatile.Read(ref done)} done");
         using var forkServers = ForkServers.For(targets.Count);
         try
@@ -121,7 +137,7 @@ public static class CheckCommand
         var settled = outcomes.SelectMany(o => o.Fixed).ToList();
         Trace.Mark("analysed");
         progress.Dispose(); // erased before the report
-        return Report(options, stdout, stderr, summaries, LintEngine.Order(diagnostics), LintEngine.Order(settled), diffs);
+        return Report(options, stdout, stderr, summaries, LintEngine.Order(diagnostics), LintEngine.Order(settled), diffs, commit);
     }
 
     private sealed record DeploymentOutcome(DeploymentSummary Summary, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<Diagnostic> Fixed, IReadOnlyList<string> Diffs);
@@ -175,10 +191,22 @@ public static class CheckCommand
             notices.Add(Rehearsal.RehearsalSummary.Describe(rehearsal));
         }
 
+        if (TrackedBranch.Notice(settings, deployment.Directory) is { } otherBranch)
+        {
+            notices.Add(otherBranch);
+        }
+
         if (options.Verbose)
         {
             var enabled = Rules.RuleCatalog.All.Count(r => settings.Selection.IsEnabled(r.Descriptor));
             notices.Add($"{deployment.Inventory.Count} deployable files, {enabled} rules enabled, {found.Count} problems, checked in {started.ElapsedMilliseconds} ms");
+        }
+
+        if (target.Commit is { InPlace: false } commit)
+        {
+            // Read from the commit's private copy, reported at the repository's paths.
+            return new DeploymentOutcome(
+                new DeploymentSummary(commit.ToRepository(deployment.Directory), loaded.Interpreter, notices.Select(commit.InMessage).ToList()), found.Select(commit.InRepository).ToList(), settled, diffs);
         }
 
         return new DeploymentOutcome(new DeploymentSummary(deployment.Directory, loaded.Interpreter, notices), found, settled, diffs);
@@ -186,7 +214,8 @@ public static class CheckCommand
 
     /// <summary>The report stage: notices on stderr, the report in the chosen format, the exit code.</summary>
     private static int Report(
-        CheckOptions options, TextWriter stdout, TextWriter stderr, List<DeploymentSummary> summaries, IReadOnlyList<Diagnostic> ordered, IReadOnlyList<Diagnostic> settled, List<string> diffs)
+        CheckOptions options, TextWriter stdout, TextWriter stderr, List<DeploymentSummary> summaries, IReadOnlyList<Diagnostic> ordered, IReadOnlyList<Diagnostic> settled, List<string> diffs,
+        CheckedCommit? commit)
     {
         if (options.Diff)
         {
@@ -196,7 +225,7 @@ public static class CheckCommand
         }
 
         var failing = ordered.Any(d => d.Severity >= options.FailLevel);
-        var result = ReportSanitizer.ForReport(new CheckResult(summaries, ordered, settled, options.ExitZero || !failing ? 0 : 1));
+        var result = ReportSanitizer.ForReport(new CheckResult(summaries, ordered, settled, options.ExitZero || !failing ? 0 : 1) { Commit = CommitOf(commit) });
         foreach (var summary in options.Quiet ? [] : result.Deployments)
         {
             foreach (var notice in summary.Notices)
@@ -221,6 +250,21 @@ public static class CheckCommand
 
         Emit(options, stdout, report);
         return result.ExitCode;
+    }
+
+    /// <summary>What the reports say of the commit checked: its SHA, its name, and the repository (its origin, credentials removed).</summary>
+    private static CheckedRevision? CommitOf(CheckedCommit? commit)
+    {
+        if (commit is null)
+        {
+            return null;
+        }
+
+        var origin = GitCli.Run(commit.RepositoryRoot, ["remote", "get-url", "origin"])?.Trim();
+        var repository = origin is { Length: > 0 } && Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" or "ssh" or "git"
+            ? new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri.AbsoluteUri
+            : null; // a local path says something about the machine, not the repository
+        return new CheckedRevision(commit.Sha, commit.Revision, repository);
     }
 
     private static void Emit(CheckOptions options, TextWriter stdout, string text)

@@ -22,7 +22,7 @@ public static partial class ConfigLoader
 
     private static readonly HashSet<string> KnownKeys = new(StringComparer.Ordinal)
     {
-        "select", "ignore", "per-file-ignores", "exclude", "python", "server-python-versions", "severity", "rehearse", "import-timeout", "vars",
+        "select", "ignore", "per-file-ignores", "exclude", "python", "server-python-versions", "severity", "rehearse", "import-timeout", "vars", "branch",
     };
 
     /// <summary>The config that applies to a directory: the nearest pyproject.toml above it that has the section.</summary>
@@ -141,6 +141,14 @@ public static partial class ConfigLoader
                 }
 
                 return config with { Vars = names };
+            case "branch":
+                var branch = String(path, node, key);
+                if (branch.Trim().Length == 0 || branch.StartsWith('-') || branch.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+                {
+                    throw Error(path, node, key, "is not a branch name (the branch Connect tracks, such as \"main\")");
+                }
+
+                return config with { Branch = branch };
             case "rehearse":
                 var word = node.Value switch
                 {

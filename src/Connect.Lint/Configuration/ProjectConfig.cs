@@ -31,6 +31,9 @@ public sealed record ProjectConfig
     /// <summary>The environment variables Connect sets for the content (its Vars): names only, never values.</summary>
     public IReadOnlyList<string> Vars { get; init; } = [];
 
+    /// <summary>The branch Connect tracks for the content: check --rev's default, and what a check on another branch names.</summary>
+    public string? Branch { get; init; }
+
     /// <summary>rehearse = true, "import" or false: what check does of Connect's deploy without --rehearse.</summary>
     public Rehearsal.RehearsalMode? Rehearse { get; init; }
 

@@ -4,7 +4,11 @@ using Connect.Lint.Rules.Model.Manifest;
 namespace Connect.Lint.Loading;
 
 /// <summary>A directory to check, and whether the user named it (so it is a deployment even without a manifest).</summary>
-public sealed record DeploymentTarget(string Directory, bool NamedExplicitly);
+public sealed record DeploymentTarget(string Directory, bool NamedExplicitly)
+{
+    /// <summary>The commit the directory's files are from (check --rev); null for the work tree.</summary>
+    public CheckedCommit? Commit { get; init; }
+}
 
 /// <summary>
 /// Turns the PATHs given to <c>check</c> into deployment directories: a directory holding manifest.json is one;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Connect.Lint.Rules.Model;
 
 namespace Connect.Lint.Loading;
@@ -7,7 +6,8 @@ namespace Connect.Lint.Loading;
 /// Reads the Git state of a deployment with the git command (always on a machine that deploys from Git, and
 /// no native library to ship). Process start-up is the cost, so it asks as little as it can: one
 /// <c>ls-files</c> for what is tracked (it fails outside a repository); <c>check-ignore</c> only when some
-/// files are not tracked; <c>check-attr</c> only when a .gitattributes mentions LFS.
+/// files are not tracked; <c>check-attr</c> only when a .gitattributes mentions LFS; <c>diff HEAD</c> for what the
+/// work tree changed since the last commit.
 /// </summary>
 public static class GitState
 {
@@ -30,7 +30,8 @@ public static class GitState
         }
 
         var untracked = new HashSet<string>(notTracked.Where(path => !ignored.Contains(path)), StringComparer.Ordinal);
-        return (new GitFacts(directory, tracked, ignored, untracked, LfsFiles(directory, tracked)), null);
+        var changes = WorkTreeDiff.Against(directory, "HEAD", deployment: null, untracked) is { } files ? new WorkTreeChanges("HEAD", false, files) : null;
+        return (new GitFacts(directory, tracked, ignored, untracked, LfsFiles(directory, tracked)) { Changes = changes }, null);
     }
 
     private static HashSet<string> LfsFiles(string directory, HashSet<string> tracked)
@@ -58,38 +59,6 @@ public static class GitState
         return lfs;
     }
 
-    /// <summary>Each git call may take this long; a hung filesystem or a huge index must not hold the check.</summary>
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-
-    /// <summary>
-    /// Runs git plumbing with nothing of the repository's own configuration that could run a program or block:
-    /// no fsmonitor hook, no hooks directory, no pager or credential prompt, no optional index lock.
-    /// </summary>
-    private static string? Git(string directory, string[] arguments, string? input = null, bool acceptExitOne = false)
-    {
-        try
-        {
-            var start = new ProcessStartInfo("git") { WorkingDirectory = directory };
-            foreach (var setting in (string[])["core.quotepath=off", "core.fsmonitor=false", "core.hooksPath=/dev/null", "core.untrackedCache=false"])
-            {
-                start.ArgumentList.Add("-c");
-                start.ArgumentList.Add(setting);
-            }
-
-            foreach (var argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            start.Environment["GIT_TERMINAL_PROMPT"] = "0";
-            start.Environment["GIT_OPTIONAL_LOCKS"] = "0";
-            start.Environment["GIT_PAGER"] = "cat";
-            var outcome = Processes.BoundedProcess.Run(start, Timeout, input);
-            return outcome.ExitCode == 0 || (acceptExitOne && outcome.ExitCode == 1) ? outcome.Stdout : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
-    }
+    private static string? Git(string directory, string[] arguments, string? input = null, bool acceptExitOne = false) =>
+        GitCli.Run(directory, arguments, input, acceptExitOne);
 }

@@ -26,7 +26,7 @@ public static class AnalysisPipeline
 
     /// <summary>Resolve settings: defaults, the nearest [tool.connect-lint], the command line.</summary>
     public static DeploymentSettings ResolveSettings(DeploymentTarget target, CommandLineSettings commandLine) =>
-        SettingsResolver.For(target.Directory, commandLine);
+        SettingsResolver.For(target.Directory, commandLine, target.Commit);
 
     /// <summary>
     /// Load: the files, then the costly facts the plan wants (<see cref="FactPlan"/>), each from its provider: the

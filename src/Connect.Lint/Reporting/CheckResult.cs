@@ -6,6 +6,15 @@ namespace Connect.Lint.Reporting;
 /// <summary>One deployment as reported: its directory, the interpreter used (if any) and notices about it.</summary>
 public sealed record DeploymentSummary(string Directory, InterpreterChoice? Interpreter, IReadOnlyList<string> Notices);
 
+/// <summary>A commit as reports name it: its SHA, the revision the user gave, and the repository's URI when it has a remote (SARIF's versionControlProvenance).</summary>
+public sealed record CheckedRevision(string Sha, string Revision, string? RepositoryUri)
+{
+    public string Describe() => Name(Sha, Revision);
+
+    /// <summary>"commit 1a2b3c4d5e6f (HEAD)": the SHA's first 12 digits and, when it was named otherwise, the name.</summary>
+    public static string Name(string sha, string revision) => $"commit {sha[..12]}" + (revision == sha ? string.Empty : $" ({revision})");
+}
+
 /// <summary>Everything a reporter needs about one run of <c>check</c>.</summary>
 /// <param name="Fixed">What --fix settled (the diagnostics as they were before it).</param>
 public sealed record CheckResult(
@@ -14,6 +23,9 @@ public sealed record CheckResult(
     IReadOnlyList<Diagnostic> Fixed,
     int ExitCode)
 {
+    /// <summary>The commit the diagnostics describe (check --rev); null when they describe the work tree.</summary>
+    public CheckedRevision? Commit { get; init; }
+
     public int FixedCount => Fixed.Count;
 
     public int Count(Severity severity) => Diagnostics.Count(d => d.Severity == severity);

@@ -18,6 +18,13 @@ public static class JsonReporter
             writer.WriteString("name", "connect-lint");
             writer.WriteString("version", toolVersion);
             writer.WriteEndObject();
+            if (result.Commit is { } commit)
+            {
+                writer.WriteStartObject("commit");
+                writer.WriteString("sha", commit.Sha);
+                writer.WriteString("revision", commit.Revision);
+                writer.WriteEndObject();
+            }
 
             writer.WriteStartArray("deployments");
             foreach (var deployment in result.Deployments)

@@ -64,6 +64,18 @@ public static class SarifReporter
             ],
             ColumnKind = ColumnKind.Utf16CodeUnits,
         };
+        if (result.Commit is { } commit)
+        {
+            run.SetProperty("revision", commit.Sha);
+            if (commit.RepositoryUri is { } repository)
+            {
+                run.VersionControlProvenance =
+                [
+                    new VersionControlDetails { RepositoryUri = new Uri(repository), RevisionId = commit.Sha, MappedTo = new ArtifactLocation { UriBaseId = SourceRoot } },
+                ];
+            }
+        }
+
         // Dictionaries, not anonymous objects: serialised without reflection over compiler-made types (Native AOT).
         run.Invocations[0].SetProperty("deployments", result.Deployments.Select(d => new Dictionary<string, string?>
         {

@@ -22,7 +22,8 @@ public static class TextReporter
             builder.Append('\n');
         }
 
-        var deployments = result.Deployments.Count == 1 ? "1 deployment" : $"{result.Deployments.Count} deployments";
+        var deployments = (result.Deployments.Count == 1 ? "1 deployment" : $"{result.Deployments.Count} deployments") +
+                          (result.Commit is { } commit ? $" of {commit.Describe()}" : string.Empty);
         if (result.FixedCount > 0)
         {
             builder.Append($"Fixed {result.FixedCount} {Plural(result.FixedCount, "problem")}.\n");

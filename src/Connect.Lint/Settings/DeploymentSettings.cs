@@ -35,6 +35,12 @@ public sealed record DeploymentSettings
     /// <summary>The interpreter asked for, as a full path or a name; null lets the locator choose.</summary>
     public required Setting<string?> Python { get; init; }
 
+    /// <summary>The branch Connect tracks ([tool.connect-lint] branch); null when not said.</summary>
+    public Setting<string?> Branch { get; init; } = Setting<string?>.Default(null);
+
+    /// <summary>The commit whose files are checked (check --rev); null when the work tree is.</summary>
+    public Loading.CheckedCommit? Commit { get; init; }
+
     /// <summary>
     /// The interpreter every Python step of this deployment runs (the import, the versions query, the rehearsal,
     /// write-manifest's pip freeze), chosen once from <see cref="Python"/> and the locator's order; null when none was found.

@@ -27,6 +27,7 @@ public static class SettingsReport
         Row(builder, "rehearse", settings.Rehearse.Value.Name(), settings.Rehearse.Source);
         Row(builder, "install-timeout", settings.InstallTimeoutSeconds.Value.ToString(CultureInfo.InvariantCulture) + " s", settings.InstallTimeoutSeconds.Source);
         Row(builder, "server-python-versions", List(settings.ServerPythonVersions.Value, "(not said)"), settings.ServerPythonVersions.Source);
+        Row(builder, "branch", settings.Branch.Value ?? "(not said: --rev checks HEAD)", settings.Branch.Source);
         Row(builder, "vars", List(settings.Vars.Value, "(none declared)"), settings.Vars.Source);
         Row(builder, "severity", List(settings.Severity.Value.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} = {p.Value.ToName()}").ToList(), "(rule defaults)"), settings.Severity.Source);
         return builder.ToString();

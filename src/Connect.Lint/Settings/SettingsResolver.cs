@@ -26,7 +26,9 @@ public static class SettingsResolver
             ? null
             : $"{seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}: must be a number of seconds above 0 and at most {MaxImportTimeoutSeconds}";
 
-    public static DeploymentSettings For(string directory, CommandLineSettings commandLine)
+    /// <param name="commit">The commit the directory's files are from (check --rev): its configuration is the commit's, but
+    /// its interpreter is the work tree's (a virtual environment is never committed), found from the same place there.</param>
+    public static DeploymentSettings For(string directory, CommandLineSettings commandLine, Loading.CheckedCommit? commit = null)
     {
         var config = ConfigLoader.ForDirectory(directory);
         var fromConfig = config.FilePath is null ? null : Section;
@@ -51,6 +53,7 @@ public static class SettingsResolver
         var configuredPython = config.Python is { } relative
             ? Python.InterpreterLocator.IsBareName(relative) ? relative : Path.GetFullPath(Path.Combine(config.Directory, relative))
             : null;
+        configuredPython = configuredPython is not null && commit is not null ? commit.ToRepository(configuredPython) : configuredPython;
         var python = Pick(commandLine.Python, "--python", configuredPython, "python", (string?)null);
         return new DeploymentSettings
         {
@@ -62,7 +65,8 @@ public static class SettingsResolver
             Exclude = FromCommandLine<IReadOnlyList<string>>(commandLine.Exclude.Count > 0 ? commandLine.Exclude : null, "--exclude", []),
             ConfigExclude = FromConfig<IReadOnlyList<string>>(config.Exclude.Count > 0 ? config.Exclude : null, "exclude", []),
             Python = python,
-            Interpreter = Python.InterpreterLocator.Locate(directory, python.Value, Environment.GetEnvironmentVariable, python.Source),
+            Commit = commit,
+            Interpreter = Python.InterpreterLocator.Locate(commit?.ToRepository(directory) ?? directory, python.Value, Environment.GetEnvironmentVariable, python.Source),
             PythonHost = FromCommandLine(commandLine.PythonHost, "--python-host", DefaultPythonHost),
             ImportTimeoutSeconds = commandLine.ImportTimeoutSeconds is { } seconds ? new(seconds, "--import-timeout")
                 : config.ImportTimeoutSeconds is { } configuredSeconds && fromConfig is not null ? new(configuredSeconds, $"{fromConfig} import-timeout")
@@ -70,6 +74,7 @@ public static class SettingsResolver
             RunPython = commandLine.NoPython ? new(false, "--no-python") : Setting<bool>.Default(true),
             UseCache = commandLine.NoCache ? new(false, "--no-cache") : Setting<bool>.Default(true),
             ServerPythonVersions = FromConfig<IReadOnlyList<string>>(config.ServerPythonVersions.Count > 0 ? config.ServerPythonVersions : null, "server-python-versions", []),
+            Branch = FromConfig(config.Branch, "branch", (string?)null),
             Vars = FromConfig<IReadOnlyList<string>>(config.Vars.Count > 0 ? config.Vars : null, "vars", []),
             Severity = FromConfig<IReadOnlyDictionary<string, Rules.Analysis.Severity>>(config.Severity.Count > 0 ? config.Severity : null, "severity", new Dictionary<string, Rules.Analysis.Severity>()),
             EntrypointOverride = commandLine.Entrypoint,

@@ -29,7 +29,7 @@ public sealed class PythonImportProvider : IFactProvider
 
         var (answer, unavailable) = request.ReusePython is { } reused
             ? (reused, null)
-            : PythonBridge.Run(project.Policy, project.Manifest, project.Files, OptionsFor(request), dependsOn: [.. project.Files.Where(IsSourceOrRequirements)]);
+            : PythonBridge.Run(project.Policy, project.Manifest, project.Files, OptionsFor(request), dependsOn: KeptAnswerKey(request));
         var fact = Fact<PythonFacts>.From(answer, unavailable);
         return facts => facts with { Python = fact };
     }
@@ -45,6 +45,13 @@ public sealed class PythonImportProvider : IFactProvider
             Vars = settings.Vars.Value,
         };
     }
+
+    /// <summary>
+    /// The files an answer kept for later is keyed on; null keeps none: a private copy of a commit is read once, at a
+    /// path no later check has (a commit the work tree holds is checked in place, and shares the work tree's answers).
+    /// </summary>
+    private static IReadOnlyList<string>? KeptAnswerKey(FactRequest request) =>
+        request.Settings.Commit is { InPlace: false } ? null : [.. request.Project.Files.Where(IsSourceOrRequirements)];
 
     /// <summary>What an earlier import's answer is keyed on (the answer cache also checks every file the import opened).</summary>
     private static bool IsSourceOrRequirements(string relative)
