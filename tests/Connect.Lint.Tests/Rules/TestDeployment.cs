@@ -23,6 +23,7 @@ public sealed class TestDeployment
     private readonly HashSet<string> _tracked = new(StringComparer.Ordinal);
     private readonly HashSet<string> _lfs = new(StringComparer.Ordinal);
     private bool _git;
+    private WorkTreeChanges? _changes;
     private DeploymentFacts _facts = DeploymentFacts.None with { Python = Fact<PythonFacts>.Unavailable("not asked (a rule-level test)") };
     private Func<Deployment, Deployment> _adjust = d => d;
 
@@ -89,6 +90,14 @@ public sealed class TestDeployment
     {
         _git = true;
         _tracked.UnionWith(relative);
+        return this;
+    }
+
+    /// <summary>How the work tree differs from the commit (<paramref name="commitChecked"/>: check --rev read the commit).</summary>
+    public TestDeployment Changed(string commit, bool commitChecked, params WorkTreeChange[] files)
+    {
+        _git = true;
+        _changes = new WorkTreeChanges(commit, commitChecked, files);
         return this;
     }
 
@@ -165,7 +174,7 @@ public sealed class TestDeployment
         var facts = _facts with
         {
             Git = _git
-                ? Fact<GitFacts>.Gathered(new GitFacts(Root, _tracked, new HashSet<string>(), inventory.Where(p => !_tracked.Contains(p)).ToHashSet(), _lfs))
+                ? Fact<GitFacts>.Gathered(new GitFacts(Root, _tracked, new HashSet<string>(), inventory.Where(p => !_tracked.Contains(p)).ToHashSet(), _lfs) { Changes = _changes })
                 : Fact<GitFacts>.Unavailable("not inside a Git repository"),
         };
         var deployment = DeploymentAssembler.Assemble(new DeploymentParts
