@@ -76,5 +76,23 @@ expect 1 "the --fix hook repairs the manifest (and fails because it changed a fi
 git add -A
 expect 0 "the hook passes once the fix is staged" pre-commit run connect-lint --all-files
 
+# The pre-push hook: the commit being pushed, read from Git, decides; a bare remote on this machine receives it.
+git commit -q -m "the fixed manifest"
+cat >> .pre-commit-config.yaml <<YAML
+      - id: connect-lint-pre-push
+        args: [--python, /usr/bin/python3]
+YAML
+git add .pre-commit-config.yaml && git commit -q -m "the pre-push hook"
+git init -q --bare "$work/remote.git"
+git remote add origin "$work/remote.git"
+pre-commit install --hook-type pre-push > /dev/null
+expect 0 "the pre-push hook lets a good commit through" git push -q origin HEAD:main
+printf 'raise RuntimeError("settings are not ready")\n' >> app.py
+git commit -q -a -m "breaks the import"
+git checkout -q HEAD~1 -- app.py  # fixed in the work tree only: the commit still breaks
+expect 1 "the pre-push hook blocks a commit whose import fails, whatever the work tree holds" git push -q origin HEAD:main
+grep -q "CL2002" "$work/out.txt" && { passed=$((passed + 1)); echo "ok: it names CL2002 in the pushed commit"; } || { failed=$((failed + 1)); echo "FAILED: CL2002 not reported for the pushed commit"; cat "$work/out.txt"; }
+[ "$(git -C "$work/remote.git" rev-parse main)" = "$(git rev-parse HEAD~1)" ] && { passed=$((passed + 1)); echo "ok: the remote did not receive it"; } || { failed=$((failed + 1)); echo "FAILED: the remote received the bad commit"; }
+
 echo "pre-commit: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -4,7 +4,8 @@ namespace Connect.Lint.Commands;
 
 /// <summary>
 /// <c>connect-lint pre-push</c>: checks the commits being pushed, as Connect will clone them (check --rev). Run by
-/// pre-commit's pre-push stage, it checks <c>PRE_COMMIT_TO_REF</c> and the deployments the pushed files are in; run
+/// pre-commit's pre-push stage, it checks <c>PRE_COMMIT_TO_REF</c> (or the local ref of a first push) and the
+/// deployments the pushed files are in; run
 /// as Git's own pre-push hook, it reads the refs being pushed from standard input ("local-ref local-sha remote-ref
 /// remote-sha" per line; its arguments are then the remote's name and URL) and checks every deployment of each
 /// commit pushed. A deleted ref pushes nothing to check. The exit code is the worst of the checks'.
@@ -20,7 +21,7 @@ public static class PrePushCommand
             throw new UsageException("pre-push checks the commits being pushed (from pre-commit or Git): it takes no --rev");
         }
 
-        if (Environment.GetEnvironmentVariable("PRE_COMMIT_TO_REF") is { Length: > 0 } pushed)
+        if (FromPreCommit() is { } pushed)
         {
             // The files pre-commit names changed in the push; one deleted by it stands for the deployment it was in.
             return CheckCommand.Run(options with { Revision = pushed, AbsentPathsStandForDeployments = true }, stdout, stderr);
@@ -46,5 +47,15 @@ public static class PrePushCommand
         }
 
         return worst;
+    }
+
+    /// <summary>
+    /// The commit pre-commit says is pushed: PRE_COMMIT_TO_REF; on a first push of a whole history it names only the
+    /// local ref (PRE_COMMIT_LOCAL_BRANCH, with every file). Null when not run by pre-commit.
+    /// </summary>
+    private static string? FromPreCommit()
+    {
+        string? Variable(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
+        return Variable("PRE_COMMIT_TO_REF") ?? Variable("PRE_COMMIT_LOCAL_BRANCH") ?? (Variable("PRE_COMMIT") is not null ? "HEAD" : null);
     }
 }
