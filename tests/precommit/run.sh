@@ -82,7 +82,9 @@ cat >> .pre-commit-config.yaml <<YAML
       - id: connect-lint-pre-push
         args: [--python, /usr/bin/python3]
 YAML
-git add .pre-commit-config.yaml && git commit -q -m "the pre-push hook"
+if [ -x "$tool" ]; then "$tool" write-manifest . --overwrite --python /usr/bin/python3 2>/dev/null
+else dotnet run --project "$here/src/Connect.Lint" -- write-manifest . --overwrite --python /usr/bin/python3 2>/dev/null; fi
+git add -A && git commit -q -m "the pre-push hook"
 git init -q --bare "$work/remote.git"
 git remote add origin "$work/remote.git"
 pre-commit install --hook-type pre-push > /dev/null
