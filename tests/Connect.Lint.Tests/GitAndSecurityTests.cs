@@ -131,7 +131,7 @@ public sealed class GitAndSecurityTests
         var run = project.Run("check", "project", "--no-python", "--select", "CL4");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("not inside a Git repository: what Git would commit was not checked (CL4001, CL4002, CL4003, CL4004)", run.Stderr);
+        Assert.Contains("not inside a Git repository: what Git would commit was not checked (CL4001, CL4002, CL4003, CL4004, CL4005)", run.Stderr);
     }
 
     [Fact]
