@@ -19,4 +19,6 @@ echo
 bench/rehearsal.sh "$runs"
 echo
 bench/closure.sh "$runs"
+echo
+bench/rev.sh "$runs"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
