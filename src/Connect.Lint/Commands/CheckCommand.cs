@@ -105,7 +105,11 @@ public static class CheckCommand
 
         if (options.ShowSettings)
         {
-            Emit(options, stdout, string.Concat(targets.Select(t => SettingsReport.Render(t.Directory, AnalysisPipeline.ResolveSettings(t, options.Settings)))));
+            // Of a commit: the repository's paths, not the private copy's.
+            string Shown(string path) => commit?.ToRepository(path) ?? path;
+            Emit(options, stdout, string.Concat(targets.Select(t => AnalysisPipeline.ResolveSettings(t, options.Settings) is var settings
+                ? SettingsReport.Render(Shown(t.Directory), settings with { ConfigFile = settings.ConfigFile is { } file ? Shown(file) : null })
+                : string.Empty)));
             return 0;
         }
 
