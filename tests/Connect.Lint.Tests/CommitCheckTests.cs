@@ -100,10 +100,12 @@ public sealed class CommitCheckTests
         TestGit.Run(project.Directory, "add", "app.py");
         TestGit.Commit(project.Directory); // app.py committed, helpers.py never
 
-        Assert.DoesNotContain("CL3003", Check(project, "--select", "CL3").Stdout); // the work tree has it
-        var commit = Check(project, "--rev", "HEAD", "--select", "CL3");
+        Assert.DoesNotContain("CL3003", Check(project, "--select", "CL2,CL3,CL4").Stdout); // the work tree has it
+        var commit = Check(project, "--rev", "HEAD", "--select", "CL2,CL3,CL4");
         Assert.Equal(1, commit.ExitCode);
-        Assert.Contains("project/app.py:1:1: error CL3003 'helpers' is imported", commit.Stdout); // the commit has no helpers.py
+        Assert.Contains("project/app.py:1:1: error CL2002 importing 'app' raised ModuleNotFoundError: No module named 'helpers'", commit.Stdout); // as on Connect
+        Assert.Contains("project/helpers.py:1:1: error CL4001 helpers.py is imported by the app but it is not committed (untracked)", commit.Stdout);
+        Assert.DoesNotContain("CL3003", commit.Stdout); // the project's own module, not an undeclared package
         Assert.Contains("helpers.py (untracked); this check describes the commit", commit.Stdout);
     }
 

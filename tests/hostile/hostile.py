@@ -562,6 +562,40 @@ case("check inside a linked worktree", lambda p, o: (linked_worktree(p, o), subp
      args=("check", "project/.worktrees/feature", "--python", PYTHON), cls=REPOSITORIES,
      check=lambda p, o, out, err: "the worktree's .git was reported" if "'.git'" in out else None)
 
+COMMITS = "a commit's tree is read, never trusted"
+
+
+def committed(p, files):
+    """A repository at p holding the base deployment plus files (name -> bytes, or ("link", target)), committed."""
+    base(p)
+    for name, data in files.items():
+        full = os.path.join(p, name)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        if isinstance(data, tuple):
+            os.symlink(data[1], full)
+        else:
+            write(full, data)
+    subprocess.run(["git", "init", "-q", p], check=True)
+    subprocess.run(["git", "-C", p, "add", "-A"], check=True)
+    subprocess.run(["git", "-C", p, "-c", "user.email=t@e", "-c", "user.name=t", "commit", "-qm", "x"], check=True)
+
+
+def dirty(p):
+    """An uncommitted edit, so that check --rev reads a private copy, not the work tree."""
+    with open(os.path.join(p, "app.py"), "ab") as handle:
+        handle.write(b"# edited\n")
+
+
+case("check --rev: a committed link to a file outside the project", lambda p, o: (committed(p, {"data/secret.txt": ("link", os.path.join(o, "sentinel.txt"))}), dirty(p)),
+     args=("check", "project", "--rev", "HEAD", "--python", PYTHON), cls=COMMITS, forbid=(b"must not change",))
+case("check --rev: committed names with line breaks and escapes", lambda p, o: (committed(p, {"bad\nname.py": b"x = 1\n", "\x1b[2Kansi.txt": b"x\n"}), dirty(p)),
+     args=("check", "project", "--rev", "HEAD", "--python", PYTHON, "--format", "json"), cls=COMMITS, check=parses_as("json"))
+case("check --rev: project code writing at import writes into the copy", lambda p, o: (committed(p, {"app.py": b"open(__file__ + '.ran', 'w').close()\n" + APP}), dirty(p)),
+     args=("check", "project", "--rev", "HEAD", "--python", PYTHON), cls=COMMITS,
+     check=lambda p, o, out, err: "the import wrote into the work tree" if os.path.exists(os.path.join(p, "app.py.ran")) else None)
+for bad in ("--upload-pack=touch x", "HEAD:app.py", "HEAD^{tree}", "a\x1b[2Kb"):
+    case("check --rev %r" % bad, lambda p, o: committed(p, {}), args=("check", "project", "--no-python", "--rev=" + bad), cls=USAGE, expect=(2,))
+
 held = sum(1 for _, _, problems, _ in results if not problems)
 print()
 for cls in dict.fromkeys(c for c, _, _, _ in results):

@@ -229,7 +229,7 @@ public static class CheckCommand
         }
 
         var failing = ordered.Any(d => d.Severity >= options.FailLevel);
-        var result = ReportSanitizer.ForReport(new CheckResult(summaries, ordered, settled, options.ExitZero || !failing ? 0 : 1) { Commit = CommitOf(commit) });
+        var result = ReportSanitizer.ForReport(new CheckResult(summaries, ordered, settled, options.ExitZero || !failing ? 0 : 1) { Commit = CommitOf(commit, withRepository: options.Format == "sarif") });
         foreach (var summary in options.Quiet ? [] : result.Deployments)
         {
             foreach (var notice in summary.Notices)
@@ -256,15 +256,15 @@ public static class CheckCommand
         return result.ExitCode;
     }
 
-    /// <summary>What the reports say of the commit checked: its SHA, its name, and the repository (its origin, credentials removed).</summary>
-    private static CheckedRevision? CommitOf(CheckedCommit? commit)
+    /// <summary>What the reports say of the commit checked: its SHA, its name, and (for SARIF, which alone names it) the repository: its origin, credentials removed.</summary>
+    private static CheckedRevision? CommitOf(CheckedCommit? commit, bool withRepository)
     {
         if (commit is null)
         {
             return null;
         }
 
-        var origin = GitCli.Run(commit.RepositoryRoot, ["remote", "get-url", "origin"])?.Trim();
+        var origin = withRepository ? GitCli.Run(commit.RepositoryRoot, ["remote", "get-url", "origin"])?.Trim() : null;
         var repository = origin is { Length: > 0 } && Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" or "ssh" or "git"
             ? new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri.AbsoluteUri
             : null; // a local path says something about the machine, not the repository

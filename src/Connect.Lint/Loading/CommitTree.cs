@@ -35,20 +35,21 @@ public static class CommitTree
         var start = StartDirectory.Path;
         paths = paths.Count == 0 ? ["."] : paths;
         var first = ExistingDirectoryOf(StartDirectory.FullPathOf(paths[0]));
-        var top = GitCli.RunWithError(first, ["rev-parse", "--show-toplevel"]);
-        if (!top.Succeeded)
+        // One git call for both: the repository's top, then the commit (nothing for the commit when there is no such one).
+        var resolved = GitCli.RunWithError(first, ["rev-parse", "--show-toplevel", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"]);
+        var lines = resolved.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (lines.Length == 0)
         {
-            throw new UsageException($"--rev {revision}: {Reporting.DisplayPath.ForLine(first)} is not inside a Git repository ({FirstLine(top.Stderr)})");
+            throw new UsageException($"--rev {revision}: {Reporting.DisplayPath.ForLine(first)} is not inside a Git repository ({FirstLine(resolved.Stderr)})");
         }
 
-        var root = top.Stdout.TrimEnd('\n');
-        var resolved = GitCli.RunWithError(root, ["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"]);
-        if (!resolved.Succeeded)
+        var root = lines[0];
+        if (!resolved.Succeeded || lines.Length != 2)
         {
             throw new UsageException($"--rev {revision}: no such commit in {Reporting.DisplayPath.ForLine(root)}");
         }
 
-        var sha = resolved.Stdout.Trim();
+        var sha = lines[1].Trim();
         var entries = ListTree(root, sha);
         var roots = new List<string>();
         var named = new List<string>();
@@ -182,6 +183,11 @@ public static class CommitTree
     {
         var pathspecs = roots.Select(r => $":(top,literal){r}").Concat(
             roots.SelectMany(Ancestors).Distinct().SelectMany(d => AncestorFiles.Select(name => $":(top,literal){Join(d, name)}"))).ToList();
+        if (StatusAgainstHead(root, sha, pathspecs) is { } matchesHead)
+        {
+            return matchesHead;
+        }
+
         var changed = GitCli.Run(root, ["diff", "--no-ext-diff", "--no-renames", "--ignore-submodules", "--name-only", "-z", sha, "--", .. pathspecs]);
         if (changed is not { Length: 0 })
         {
@@ -190,6 +196,24 @@ public static class CommitTree
 
         var extra = GitCli.Run(root, ["ls-files", "-z", "--others", "--directory", "--no-empty-directory", "--", .. pathspecs]);
         return extra is not null && extra.Split('\0', StringSplitOptions.RemoveEmptyEntries).All(path => NeverRead(root, path));
+    }
+
+    /// <summary>
+    /// For the commit HEAD is (the usual case: check --rev HEAD, a push of the branch checked out), one
+    /// <c>git status</c> answers: no change, and only what no check reads untracked or ignored. Null for another commit.
+    /// </summary>
+    private static bool? StatusAgainstHead(string root, string sha, List<string> pathspecs)
+    {
+        var status = GitCli.Run(root, ["status", "--porcelain=v2", "-z", "--branch", "--no-renames", "--untracked-files=normal", "--ignored=traditional", "--", .. pathspecs]);
+        var entries = status?.Split('\0', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        if (!entries.Contains($"# branch.oid {sha}"))
+        {
+            return null;
+        }
+
+        // "? path" untracked, "! path" ignored; "1 …", "2 …", "u …" are changes.
+        return entries.Where(e => !e.StartsWith("# ", StringComparison.Ordinal))
+            .All(e => e.Length > 2 && e[0] is '?' or '!' && e[1] == ' ' && NeverRead(root, e[2..]));
     }
 
     private static IEnumerable<string> Ancestors(string directory)

@@ -43,6 +43,16 @@ public static class WorkTreeDiff
         return changes.DistinctBy(c => c.Path).OrderBy(c => c.Path, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The files below the deployment that .gitignore keeps out of any commit (whole ignored directories left out), relative to it.</summary>
+    public static IReadOnlySet<string> Ignored(string gitDirectory, string deployment)
+    {
+        var prefix = deployment.Length == 0 ? string.Empty : deployment.TrimEnd('/') + "/";
+        var listing = GitCli.Run(gitDirectory, ["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory", "--full-name", "--", $":(top,literal){deployment}"]) ?? string.Empty;
+        return listing.Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => !p.EndsWith('/') && p.StartsWith(prefix, StringComparison.Ordinal)).Select(p => p[prefix.Length..])
+            .Where(IsDeployable).ToHashSet(StringComparer.Ordinal);
+    }
+
     private static bool IsDeployable(string path)
     {
         var parts = path.Split('/');

@@ -97,11 +97,18 @@ public sealed record Deployment
     public Rehearsal.RehearsalFacts? Rehearsal => Facts.Rehearsal.Value;
 
     /// <summary>True when the top-level package of a dotted module name is a file or directory of the deployment.</summary>
+    /// <summary>
+    /// True when the top-level name is the project's own module: a file of the deployment, or one Git keeps out of the
+    /// commit (untracked or ignored, CL4001's to name; a check of a commit does not have it, but the project does).
+    /// </summary>
     public bool IsLocalModule(string dottedName)
     {
         var top = dottedName.Split('.')[0];
-        return Inventory.Any(p => p == top + ".py" || p.StartsWith(top + "/", StringComparison.Ordinal));
+        return ProjectFiles.Any(p => p == top + ".py" || p.StartsWith(top + "/", StringComparison.Ordinal));
     }
+
+    /// <summary>The deployment's files and those of the project Git keeps out of the commit (untracked, ignored).</summary>
+    public IEnumerable<string> ProjectFiles => Git is { } git ? Inventory.Union(git.Untracked).Union(git.Ignored) : Inventory;
 
     /// <summary>
     /// The files of a module or package of that top-level name that sit below the deployment's root (src/mypkg,

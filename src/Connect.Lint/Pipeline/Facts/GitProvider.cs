@@ -6,7 +6,8 @@ namespace Connect.Lint.Pipeline.Facts;
 
 /// <summary>
 /// Git's index, ignore rules and attributes for the inventory (<see cref="GitState"/>); for a check of a commit, the
-/// commit's files (all of them committed, none ignored) and how the work tree differs from it.
+/// commit's files, the work tree's files it lacks (untracked, or added but not committed, and ignored), and how
+/// the work tree differs from it.
 /// </summary>
 public sealed class GitProvider : IFactProvider
 {
@@ -19,12 +20,23 @@ public sealed class GitProvider : IFactProvider
     public Func<DeploymentFacts, DeploymentFacts> Gather(FactRequest request)
     {
         var directory = request.Project.Directory;
+        if (request.Settings.Commit is { InPlace: true } same)
+        {
+            // The work tree holds exactly the commit's files here (CommitTree checked): nothing differs, nothing is missing.
+            var none = new HashSet<string>(StringComparer.Ordinal);
+            var inPlace = new GitFacts(same.RepositoryRoot, same.FilesIn(directory), none, none, none) { Changes = new WorkTreeChanges(same.Describe(), true, []) };
+            return facts => facts with { Git = Fact<GitFacts>.Gathered(inPlace) };
+        }
+
         if (request.Settings.Commit is { } commit)
         {
-            var inRepository = Path.GetRelativePath(commit.Root, directory).Replace('\\', '/');
-            var changes = WorkTreeDiff.Against(commit.RepositoryRoot, commit.Sha, inRepository == "." ? string.Empty : inRepository, untracked: null);
-            var none = new HashSet<string>(StringComparer.Ordinal);
-            var committed = new GitFacts(commit.RepositoryRoot, commit.FilesIn(directory), none, none, none)
+            var relative = Path.GetRelativePath(commit.Root, directory).Replace('\\', '/');
+            var inRepository = relative == "." ? string.Empty : relative;
+            var changes = WorkTreeDiff.Against(commit.RepositoryRoot, commit.Sha, inRepository, untracked: null);
+            // The work tree's files the commit lacks: what CL4001 names when the app imports one of them.
+            var notCommitted = (changes ?? []).Where(c => c.Kind is WorkTreeChangeKind.Untracked or WorkTreeChangeKind.Added).Select(c => c.Path).ToHashSet(StringComparer.Ordinal);
+            var ignored = WorkTreeDiff.Ignored(commit.RepositoryRoot, inRepository);
+            var committed = new GitFacts(commit.RepositoryRoot, commit.FilesIn(directory), ignored, notCommitted, new HashSet<string>(StringComparer.Ordinal))
             {
                 Changes = changes is null ? null : new WorkTreeChanges(commit.Describe(), true, changes),
             };

@@ -22,7 +22,7 @@ public static class StaticLocalModules
     public static IReadOnlyList<string> Reached(Deployment deployment, string entryModule)
     {
         var facts = (deployment.Python?.Files ?? []).ToDictionary(f => f.File, StringComparer.Ordinal);
-        var files = new HashSet<string>(deployment.Inventory, StringComparer.Ordinal);
+        var files = new HashSet<string>(deployment.ProjectFiles, StringComparer.Ordinal);
         var reached = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Queue<string>(FilesOf(entryModule, files));
