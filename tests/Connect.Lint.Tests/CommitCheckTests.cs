@@ -156,12 +156,26 @@ public sealed class CommitCheckTests
         Assert.Equal("main", json.RootElement.GetProperty("commit").GetProperty("revision").GetString());
         Assert.Equal("project/app.py", json.RootElement.GetProperty("diagnostics")[0].GetProperty("file").GetString());
 
+        var workTreeSarif = Check(project, "--format", "sarif").Stdout; // the work tree is the commit here
+        project.Write("app.py", "# a new first line\n" + BrokenApp); // now the commit's line 4 is the work tree's 5
         var sarif = Check(project, "--rev", "main", "--format", "sarif").Stdout;
         using var log = JsonDocument.Parse(sarif);
         var provenance = log.RootElement.GetProperty("runs")[0].GetProperty("versionControlProvenance")[0];
         Assert.Equal(sha, provenance.GetProperty("revisionId").GetString());
         Assert.Equal("https://git.example.com/team/app.git", provenance.GetProperty("repositoryUri").GetString());
         Assert.DoesNotContain("s3cret", sarif);
+        Assert.Equal(Fingerprint(workTreeSarif, "CL2002"), Fingerprint(sarif, "CL2002")); // hashed from the commit's line, not the work tree's
+
+        TestGit.Run(project.Directory, "remote", "set-url", "origin", "git@github.com:team/app.git");
+        using var scp = JsonDocument.Parse(Check(project, "--rev", "main", "--format", "sarif").Stdout);
+        Assert.Equal("ssh://github.com/team/app.git", scp.RootElement.GetProperty("runs")[0].GetProperty("versionControlProvenance")[0].GetProperty("repositoryUri").GetString());
+    }
+
+    private static string Fingerprint(string sarif, string rule)
+    {
+        using var log = JsonDocument.Parse(sarif);
+        return log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .First(r => r.GetProperty("ruleId").GetString() == rule).GetProperty("partialFingerprints").EnumerateObject().First().Value.GetString()!;
     }
 
     [Fact]

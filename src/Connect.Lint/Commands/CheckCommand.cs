@@ -50,7 +50,7 @@ public sealed record CheckOptions
 }
 
 /// <summary><c>connect-lint check</c>: the pipeline for every deployment found, then one report and the exit code.</summary>
-public static class CheckCommand
+public static partial class CheckCommand
 {
     public static int Run(CheckOptions options, TextWriter stdout, TextWriter stderr)
     {
@@ -265,11 +265,19 @@ public static class CheckCommand
         }
 
         var origin = withRepository ? GitCli.Run(commit.RepositoryRoot, ["remote", "get-url", "origin"])?.Trim() : null;
+        if (origin is not null && ScpLike().Match(origin) is { Success: true } scp)
+        {
+            origin = $"ssh://{scp.Groups["host"].Value}/{scp.Groups["path"].Value}"; // git@github.com:team/app.git
+        }
+
         var repository = origin is { Length: > 0 } && Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" or "ssh" or "git"
             ? new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri.AbsoluteUri
             : null; // a local path says something about the machine, not the repository
-        return new CheckedRevision(commit.Sha, commit.Revision, repository);
+        return new CheckedRevision(commit.Sha, commit.Revision, repository) { ContentOf = commit.ToCopy };
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[^@/\s]+@)?(?<host>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+):(?<path>(?!/)[^\s]+)$")]
+    private static partial System.Text.RegularExpressions.Regex ScpLike();
 
     private static void Emit(CheckOptions options, TextWriter stdout, string text)
     {

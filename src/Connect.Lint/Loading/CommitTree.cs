@@ -10,7 +10,7 @@ namespace Connect.Lint.Loading;
 /// checkout: the work tree and the index are not touched and no filter runs, so an LFS pointer stays a pointer, as on
 /// Connect. Only what the check reads is written: the named directories (or the deployment a named file is in), and of
 /// the directories above them the files that settle settings and discovery. When the work tree already holds exactly
-/// those files, nothing is written and the check runs there (its answers reused: the cache keys by file content).
+/// those files, nothing is written and the check runs there, sharing the work tree's cached answers.
 /// </summary>
 public static class CommitTree
 {
@@ -21,7 +21,7 @@ public static class CommitTree
     private static readonly TimeSpan WriteTimeout = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// The commit <paramref name="revision"/> names in the repository of the start directory, with <paramref name="paths"/>
+    /// The commit <paramref name="revision"/> names in the repository of the first PATH, with <paramref name="paths"/>
     /// (the command line's PATHs) as they are to be given to discovery: paths of the commit's files.
     /// </summary>
     /// <param name="absentStandsForDeployment">A PATH the commit lacks stands for the deployment above it (a file a push deleted), or for nothing.</param>

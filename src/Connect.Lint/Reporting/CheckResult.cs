@@ -9,6 +9,9 @@ public sealed record DeploymentSummary(string Directory, InterpreterChoice? Inte
 /// <summary>A commit as reports name it: its SHA, the revision the user gave, and the repository's URI when it has a remote (SARIF's versionControlProvenance).</summary>
 public sealed record CheckedRevision(string Sha, string Revision, string? RepositoryUri)
 {
+    /// <summary>Where a reported file's bytes are read while the report is made: the commit's copy (the work tree may differ).</summary>
+    public Func<string, string>? ContentOf { get; init; }
+
     public string Describe() => Name(Sha, Revision);
 
     /// <summary>"commit 1a2b3c4d5e6f (HEAD)": the SHA's first 12 digits and, when it was named otherwise, the name.</summary>

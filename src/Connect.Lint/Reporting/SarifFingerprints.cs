@@ -9,7 +9,8 @@ namespace Connect.Lint.Reporting;
 /// repository root) and the text of the flagged line, numbered among identical ones — never the line number, so an
 /// alert keeps its identity when code above it is added or removed. The line's text is hashed, never written.
 /// </summary>
-public sealed class SarifFingerprints(string root)
+/// <param name="contentOf">Where a reported file's bytes are: the file itself, or (check --rev) the commit's copy of it.</param>
+public sealed class SarifFingerprints(string root, Func<string, string>? contentOf = null)
 {
     public const string Key = "connectLint/v1";
 
@@ -35,7 +36,7 @@ public sealed class SarifFingerprints(string root)
     {
         if (!_lines.TryGetValue(path, out var lines))
         {
-            _lines[path] = lines = Read(path);
+            _lines[path] = lines = Read(contentOf?.Invoke(path) ?? path);
         }
 
         return lines is not null && line >= 1 && line <= lines.Length ? lines[line - 1].Trim() : string.Empty;

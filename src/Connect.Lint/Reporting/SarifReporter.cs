@@ -24,7 +24,7 @@ public static class SarifReporter
         var root = RepositoryRoot.Find();
         var rules = RuleCatalog.All.Select(r => r.Descriptor).ToList();
         var ruleIndex = rules.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        var fingerprints = new SarifFingerprints(root);
+        var fingerprints = new SarifFingerprints(root, result.Commit?.ContentOf);
         var localPaths = new LocalPaths(root);
 
         var run = new Run
