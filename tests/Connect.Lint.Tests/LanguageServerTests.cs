@@ -196,6 +196,26 @@ public sealed class LanguageServerTests
         Assert.StartsWith("'app.py' changed since manifest.json was written", (string?)diagnostic["message"]);
     }
 
+    /// <summary>The editor shows the work tree by nature: CL4005, which says a check describes the work tree, is not on the file being edited.</summary>
+    [Fact]
+    public void AnEditedFileOfARepository_HasNoWorkTreeNote()
+    {
+        using var project = StaleProject();
+        TestGit.Run(project.Directory, "init", "-q");
+        TestGit.Run(project.Directory, "add", "-A");
+        TestGit.Commit(project.Directory);
+        project.Write("app.py", project.Read("app.py") + "app.debug = True\n"); // CL5001 there, so app.py's diagnostics are published
+        Assert.Contains("project/app.py:1:1: note CL4005", project.Run("check", "project").Stdout); // the command says it
+        using var client = Start(project);
+
+        client.Notify("textDocument/didOpen", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri(project.PathOf("app.py")), ["languageId"] = "python", ["version"] = 1, ["text"] = project.Read("app.py") },
+        });
+        var appDiagnostics = client.DiagnosticsOf(project.PathOf("app.py"), d => d.Any(x => (string?)x!["code"] == "CL5001"));
+        Assert.DoesNotContain(appDiagnostics, d => (string?)d!["code"] == "CL4005");
+    }
+
     [Fact]
     public void QuickFix_AndFixAll_AreWorkspaceEdits_AndASaveRechecks()
     {

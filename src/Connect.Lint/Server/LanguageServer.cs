@@ -37,7 +37,11 @@ public sealed class LanguageServer
     private readonly TaskCompletionSource _exited = new();
     private JsonRpc? _rpc;
     private IReadOnlyList<string> _workspaceFolders = [];
-    private CommandLineSettings _settings = CommandLineSettings.None;
+    /// <summary>
+    /// CL4005 ("this check describes the work tree") is left out: an editor shows the work tree by nature, and the
+    /// note would sit on every file being edited.
+    /// </summary>
+    private CommandLineSettings _settings = CommandLineSettings.None with { Ignore = ["CL4005"] };
 
     /// <summary>Whether checks fork a warm interpreter (said in the server's log at start).</summary>
     public bool WarmPython { get; set; }
