@@ -38,10 +38,13 @@ public sealed class LanguageServer
     private JsonRpc? _rpc;
     private IReadOnlyList<string> _workspaceFolders = [];
     /// <summary>
-    /// CL4005 ("this check describes the work tree") is left out: an editor shows the work tree by nature, and the
-    /// note would sit on every file being edited.
+    /// The work tree's difference from the commit ("this check describes the work tree") is left out: an editor shows
+    /// the work tree by nature, and the note would sit on every file being edited.
     /// </summary>
-    private CommandLineSettings _settings = CommandLineSettings.None with { Ignore = ["CL4005"] };
+    private CommandLineSettings _settings = CommandLineSettings.None with
+    {
+        Ignore = [Rules.RuleCatalog.All.OfType<Rules.Git.WorkTreeDiffers>().Single().Descriptor.Id],
+    };
 
     /// <summary>Whether checks fork a warm interpreter (said in the server's log at start).</summary>
     public bool WarmPython { get; set; }

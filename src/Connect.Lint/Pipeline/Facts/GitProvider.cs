@@ -33,7 +33,7 @@ public sealed class GitProvider : IFactProvider
             var relative = Path.GetRelativePath(commit.Root, directory).Replace('\\', '/');
             var inRepository = relative == "." ? string.Empty : relative;
             var changes = WorkTreeDiff.Against(commit.RepositoryRoot, commit.Sha, inRepository, untracked: null);
-            // The work tree's files the commit lacks: what CL4001 names when the app imports one of them.
+            // The work tree's files the commit lacks: "not committed" when the app imports one of them.
             var notCommitted = (changes ?? []).Where(c => c.Kind is WorkTreeChangeKind.Untracked or WorkTreeChangeKind.Added).Select(c => c.Path).ToHashSet(StringComparer.Ordinal);
             var ignored = WorkTreeDiff.Ignored(commit.RepositoryRoot, inRepository);
             var committed = new GitFacts(commit.RepositoryRoot, commit.FilesIn(directory), ignored, notCommitted, new HashSet<string>(StringComparer.Ordinal))
