@@ -23,11 +23,12 @@ export LC_ALL=C.UTF-8
 # installed with dotnet tool install into a directory of its own.
 if [ -n "${CI:-}" ] && [ -z "${CONNECT_LINT_SHIPPED:-}" ]; then
   echo "Packing and installing the shipped tool (build/pack.sh)..."
+  # Into artifacts/, where .ci/run then finds the wheel (tests/wheel/run.sh).
   shipped=$(mktemp -d)
-  build/pack.sh "$shipped/packages" >/dev/null
+  build/pack.sh "$PWD/artifacts" >/dev/null
   # A package of the same version from an earlier run must not be taken from NuGet's cache.
   rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/connect.lint "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/connect.lint.*
-  dotnet tool install Connect.Lint --tool-path "$shipped/tool" --add-source "$shipped/packages" --version "$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' src/Connect.Lint/Connect.Lint.csproj)" >/dev/null
+  dotnet tool install Connect.Lint --tool-path "$shipped/tool" --add-source "$PWD/artifacts" --version "$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' src/Connect.Lint/Connect.Lint.csproj)" >/dev/null
   export CONNECT_LINT_SHIPPED="$shipped/tool/connect-lint"
 fi
 # SARIF is also checked by the SARIF Multitool's own SARIF and GitHub ingestion rules (SarifIngestionTests):

@@ -22,7 +22,7 @@ public static class EmbeddedCompanion
             return null;
         }
 
-        var companion = Path.Combine(AppContext.BaseDirectory, "embedded", "connect-lint.dll");
+        var companion = CompanionPath();
         return File.Exists(companion) ? companion : null;
     }
 
@@ -37,8 +37,19 @@ public static class EmbeddedCompanion
             return null;
         }
 
-        var companion = Path.Combine(AppContext.BaseDirectory, "embedded", "connect-lint.dll");
+        var companion = CompanionPath();
         return File.Exists(companion) ? companion : throw new UsageException($"{command} needs the framework-dependent companion {companion}, which is missing; reinstall the tool");
+    }
+
+    /// <summary>
+    /// Where the companion is: beside the binary (the .NET tool's layout), else in the prefix's share/connect-lint (the
+    /// wheel's: pip puts the binary in bin/ and the companion's files in share/).
+    /// </summary>
+    private static string CompanionPath()
+    {
+        var beside = Path.Combine(AppContext.BaseDirectory, "embedded", "connect-lint.dll");
+        var shared = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "share", "connect-lint", "embedded", "connect-lint.dll"));
+        return !File.Exists(beside) && File.Exists(shared) ? shared : beside;
     }
 
     /// <summary>Runs this process's command line in the companion, with this process's standard streams; its exit code.</summary>
