@@ -63,11 +63,14 @@ public sealed class CheckedCommit : IDisposable
         return diagnostic with { Location = diagnostic.Location with { FilePath = ToRepository(diagnostic.Location.FilePath) }, Message = InMessage(diagnostic.Message), Fix = fix };
     }
 
+    /// <summary>A directory of <see cref="Root"/> as the repository names it: "" for its top, else "a/b".</summary>
+    public string InRepositoryOf(string directory) => Path.GetRelativePath(Root, directory).Replace('\\', '/') is var relative && relative == "." ? string.Empty : relative;
+
     /// <summary>The commit's files in a directory of <see cref="Root"/>, relative to it.</summary>
     public IReadOnlySet<string> FilesIn(string directory)
     {
-        var relative = Path.GetRelativePath(Root, directory).Replace('\\', '/');
-        var prefix = relative == "." ? string.Empty : relative + "/";
+        var relative = InRepositoryOf(directory);
+        var prefix = relative.Length == 0 ? string.Empty : relative + "/";
         return Entries.Where(e => !e.Value.IsSubmodule && e.Key.StartsWith(prefix, StringComparison.Ordinal))
             .Select(e => e.Key[prefix.Length..]).ToHashSet(StringComparer.Ordinal);
     }

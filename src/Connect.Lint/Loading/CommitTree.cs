@@ -115,19 +115,8 @@ public static class CommitTree
         relative.Length == 0 || entries.Keys.Any(p => p.StartsWith(relative + "/", StringComparison.Ordinal));
 
     /// <summary>The directory a committed file deploys with: the nearest one above it holding a manifest.json, else its own.</summary>
-    private static string DeploymentOf(IReadOnlyDictionary<string, TreeEntry> entries, string file)
-    {
-        var own = Parent(file);
-        for (var directory = own; directory is not null; directory = directory.Length == 0 ? null : Parent(directory))
-        {
-            if (entries.ContainsKey(Join(directory, "manifest.json")))
-            {
-                return directory;
-            }
-        }
-
-        return own;
-    }
+    private static string DeploymentOf(IReadOnlyDictionary<string, TreeEntry> entries, string file) =>
+        Ancestors(file).FirstOrDefault(directory => entries.ContainsKey(Join(directory, "manifest.json"))) ?? Parent(file);
 
     private static string Parent(string path) => path.LastIndexOf('/') is var slash and >= 0 ? path[..slash] : string.Empty;
 
@@ -140,11 +129,7 @@ public static class CommitTree
         foreach (var root in roots)
         {
             wanted.UnionWith(entries.Keys.Where(p => root.Length == 0 || p.StartsWith(root + "/", StringComparison.Ordinal)));
-            for (var directory = root; directory.Length > 0;)
-            {
-                directory = Parent(directory);
-                wanted.UnionWith(AncestorFiles.Select(name => Join(directory, name)).Where(entries.ContainsKey));
-            }
+            wanted.UnionWith(Ancestors(root).SelectMany(directory => AncestorFiles.Select(name => Join(directory, name))).Where(entries.ContainsKey));
         }
 
         return wanted;
@@ -216,6 +201,7 @@ public static class CommitTree
             .All(e => e.Length > 2 && e[0] is '?' or '!' && e[1] == ' ' && NeverRead(root, e[2..]));
     }
 
+    /// <summary>The directories above a path, nearest first, up to the repository's top ("").</summary>
     private static IEnumerable<string> Ancestors(string directory)
     {
         while (directory.Length > 0)

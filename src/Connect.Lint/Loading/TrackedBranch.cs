@@ -9,12 +9,9 @@ namespace Connect.Lint.Loading;
 /// </summary>
 public static class TrackedBranch
 {
-    /// <summary>The revision <c>check --rev</c> without a value checks: the branch configured for the first PATH, else HEAD.</summary>
-    public static string DefaultRevision(IReadOnlyList<string> paths)
-    {
-        var first = StartDirectory.FullPathOf(paths.Count == 0 ? "." : paths[0]);
-        return Configuration.ConfigLoader.ForDirectory(Directory.Exists(first) ? first : Path.GetDirectoryName(first)!).Branch ?? "HEAD";
-    }
+    /// <summary>The revision <c>check --rev</c> without a value checks: the branch configured for the first PATH (the walk up passes a file by), else HEAD.</summary>
+    public static string DefaultRevision(IReadOnlyList<string> paths) =>
+        Configuration.ConfigLoader.ForDirectory(StartDirectory.FullPathOf(paths.Count == 0 ? "." : paths[0])).Branch ?? "HEAD";
 
     /// <summary>A notice for the report, or null when the check is of the tracked branch (or nothing is known).</summary>
     public static string? Notice(DeploymentSettings settings, string directory)

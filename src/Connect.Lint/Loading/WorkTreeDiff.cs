@@ -16,7 +16,7 @@ public static class WorkTreeDiff
     /// <returns>The changes, relative to the deployment; null when git could not compare (no such commit yet).</returns>
     public static IReadOnlyList<WorkTreeChange>? Against(string gitDirectory, string revision, string? deployment, IEnumerable<string>? untracked)
     {
-        var prefix = deployment is null or "" ? string.Empty : deployment.TrimEnd('/') + "/";
+        var prefix = PrefixOf(deployment ?? string.Empty);
         var scope = deployment is null ? "." : $":(top,literal){deployment}";
         string[] relative = deployment is null ? ["--relative"] : [];
         var diff = GitCli.Run(gitDirectory, ["diff", "--no-ext-diff", "--no-renames", "--ignore-submodules", "--name-status", "-z", .. relative, revision, "--", scope]);
@@ -36,9 +36,7 @@ public static class WorkTreeDiff
             }
         }
 
-        var others = untracked ?? (GitCli.Run(gitDirectory, ["ls-files", "-z", "--others", "--exclude-standard", "--full-name", "--", scope]) ?? string.Empty)
-            .Split('\0', StringSplitOptions.RemoveEmptyEntries)
-            .Where(p => p.StartsWith(prefix, StringComparison.Ordinal)).Select(p => p[prefix.Length..]);
+        var others = untracked ?? Below(prefix, GitCli.Run(gitDirectory, ["ls-files", "-z", "--others", "--exclude-standard", "--full-name", "--", scope]));
         changes.AddRange(others.Where(IsDeployable).Select(p => new WorkTreeChange(p, WorkTreeChangeKind.Untracked)));
         return changes.DistinctBy(c => c.Path).OrderBy(c => c.Path, StringComparer.Ordinal).ToList();
     }
@@ -46,12 +44,18 @@ public static class WorkTreeDiff
     /// <summary>The files below the deployment that .gitignore keeps out of any commit (whole ignored directories left out), relative to it.</summary>
     public static IReadOnlySet<string> Ignored(string gitDirectory, string deployment)
     {
-        var prefix = deployment.Length == 0 ? string.Empty : deployment.TrimEnd('/') + "/";
-        var listing = GitCli.Run(gitDirectory, ["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory", "--full-name", "--", $":(top,literal){deployment}"]) ?? string.Empty;
-        return listing.Split('\0', StringSplitOptions.RemoveEmptyEntries)
-            .Where(p => !p.EndsWith('/') && p.StartsWith(prefix, StringComparison.Ordinal)).Select(p => p[prefix.Length..])
-            .Where(IsDeployable).ToHashSet(StringComparer.Ordinal);
+        var listing = GitCli.Run(gitDirectory, ["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory", "--full-name", "--", $":(top,literal){deployment}"]);
+        // Ignored directories ("a/b/x/", or the deployment itself: "") are left out, files kept.
+        return Below(PrefixOf(deployment), listing).Where(p => p.Length > 0 && !p.EndsWith('/') && IsDeployable(p)).ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>"a/b/" for a deployment at a/b, "" for the repository's top.</summary>
+    private static string PrefixOf(string deployment) => deployment.Length == 0 ? string.Empty : deployment.TrimEnd('/') + "/";
+
+    /// <summary>The paths of git's NUL-separated listing (repository-relative) that are below the prefix, relative to it.</summary>
+    private static IEnumerable<string> Below(string prefix, string? listing) =>
+        (listing ?? string.Empty).Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => p.StartsWith(prefix, StringComparison.Ordinal)).Select(p => p[prefix.Length..]);
 
     private static bool IsDeployable(string path)
     {

@@ -30,8 +30,7 @@ public sealed class GitProvider : IFactProvider
 
         if (request.Settings.Commit is { } commit)
         {
-            var relative = Path.GetRelativePath(commit.Root, directory).Replace('\\', '/');
-            var inRepository = relative == "." ? string.Empty : relative;
+            var inRepository = commit.InRepositoryOf(directory);
             var changes = WorkTreeDiff.Against(commit.RepositoryRoot, commit.Sha, inRepository, untracked: null);
             // The work tree's files the commit lacks: "not committed" when the app imports one of them.
             var notCommitted = (changes ?? []).Where(c => c.Kind is WorkTreeChangeKind.Untracked or WorkTreeChangeKind.Added).Select(c => c.Path).ToHashSet(StringComparer.Ordinal);
