@@ -11,13 +11,9 @@ work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 /usr/bin/python3 -m venv "$work/venv"
 "$work/venv/bin/pip" install --quiet --no-index --disable-pip-version-check "$wheel"
 
-# PATH as it is, with dotnet taken out: the system directories are replaced by links to all they hold but dotnet.
-mkdir "$work/system" "$work/tool"
-for program in /usr/bin/* /bin/*; do
-  name=$(basename "$program")
-  [ "$name" = dotnet ] || ln -sf "$program" "$work/system/$name"
-done
-without_dotnet=$(echo "$PATH" | tr ':' '\n' | sed "s#^/usr/bin/*\$#$work/system#; s#^/bin/*\$#$work/system#" | paste -sd:)
+source tests/lib/without-dotnet.sh
+without_dotnet=$(without_dotnet_path "$work/system")
+mkdir "$work/tool"
 # pipx's layout: the tool on PATH, its environment's python not.
 ln -s "$work/venv/bin/connect-lint" "$work/tool/connect-lint"
 
