@@ -61,7 +61,7 @@ namespace Connect.Lint
             catch (UsageException e)
             {
                 stderr.WriteLine($"connect-lint: error: {e.Message}");
-                return 2;
+                return e.ExitCode;
             }
             catch (Configuration.ConfigException e)
             {
@@ -339,7 +339,18 @@ namespace Connect.Lint
             var python = PythonOption();
             python.Aliases.Add("-p");
             var exclude = ExcludeOption();
-            var forceGenerate = new Option<bool>("--force-generate", "-g") { Description = "Write the requirements file from the interpreter's pip freeze even if it exists (it is always written when missing)." };
+            var forceGenerate = new Option<bool>("--force-generate", "-g") { Description = "Write the requirements file from the interpreter's pip freeze (a missing one is refused without -g)." };
+            var overridePython = new Option<string>("--override-python-version") { Description = "Write this Python version (3.x or 3.x.y) and require it (environment.python.requires)." };
+            overridePython.Validators.Add(result =>
+            {
+                if (result.Tokens.Count > 0 && PythonVersionOption.Normalize(result.Tokens[0].Value) is null)
+                {
+                    result.AddError($"--override-python-version '{result.Tokens[0].Value}': not a Python version; expected 3.x or 3.x.y");
+                }
+            });
+            var packageInstaller = new Option<string>("--package-installer") { Description = "pip or uv: the installer Connect uses for this bundle (python.package_manager.allow_uv)." };
+            packageInstaller.AcceptOnlyFromAmong("pip", "uv");
+            var excludeRenv = new Option<bool>("--exclude-renv") { Description = "Do not read renv.lock (never read here: a Flask API lists no R packages)." };
             var requirementsFile = new Option<string>("--requirements-file", "-r") { Description = "The requirements file, relative to DIR (default: requirements.txt)." };
             var image = new Option<string>("--image", "-I") { Description = "Target image for Connect's off-host execution (environment.image)." };
             var disableEnvironment = new Option<bool>("--disable-env-management") { Description = "Connect neither makes an environment nor installs packages (Python and R)." };
@@ -348,7 +359,7 @@ namespace Connect.Lint
             var verbose = new Option<bool>("--verbose", "-v") { Description = "List every file written into the manifest." };
             command.Arguments.Add(directory);
             command.Arguments.Add(extraFiles);
-            foreach (var option in new Option[] { overwrite, entrypoint, exclude, python, forceGenerate, requirementsFile, verbose, image, disableEnvironment, disablePython, disableR })
+            foreach (var option in new Option[] { overwrite, entrypoint, exclude, python, overridePython, forceGenerate, requirementsFile, packageInstaller, verbose, image, disableEnvironment, disablePython, disableR, excludeRenv })
             {
                 command.Options.Add(option);
             }
@@ -356,6 +367,7 @@ namespace Connect.Lint
             command.SetAction(result =>
             {
                 var all = result.GetValue(disableEnvironment);
+                var installer = result.GetValue(packageInstaller);
                 return WriteManifestCommand.Run(new WriteManifestOptions
                 {
                     Directory = result.GetValue(directory)!,
@@ -367,11 +379,17 @@ namespace Connect.Lint
                     ForceGenerate = result.GetValue(forceGenerate),
                     RequirementsFile = result.GetValue(requirementsFile),
                     Verbose = result.GetValue(verbose),
+                    ExcludeRenv = result.GetValue(excludeRenv),
                     // rsconnect writes only what was said: false when disabled, nothing otherwise.
                     Environment = new Rules.Model.Manifest.ManifestChoices(
                         result.GetValue(image),
                         all || result.GetValue(disablePython) ? false : null,
-                        all || result.GetValue(disableR) ? false : null),
+                        all || result.GetValue(disableR) ? false : null)
+                    {
+                        PythonVersion = PythonVersionOption.Normalize(result.GetValue(overridePython)),
+                        AllowUv = installer is null ? null : installer == "uv",
+                    },
+                    PackageInstaller = installer,
                 }, stderr);
             });
             return command;

@@ -23,7 +23,7 @@ public sealed class OmissionTests
 
         var run = ToolProcess.Run(project.Root, ["write-manifest", "project", "--python", TestPython.Path], asNobody: true);
 
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(1, run.ExitCode);
         Assert.Equal("connect-lint: error: cannot list locked.py: it could not be read (permission denied); fix the permissions or leave the files out with --exclude\n", run.Stderr);
         Assert.False(File.Exists(project.PathOf("manifest.json")));
     }

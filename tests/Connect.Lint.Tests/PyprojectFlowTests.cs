@@ -62,7 +62,7 @@ public sealed class PyprojectFlowTests
 
         var run = project.Run("write-manifest", "project", "-p", TestPython.Path);
 
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(1, run.ExitCode);
         Assert.StartsWith("connect-lint: error: pyproject.toml's [tool.rsconnect] app_mode is 'python-fastapi': write-manifest writes python-api (Flask) manifests", run.Stderr);
     }
 
@@ -74,7 +74,7 @@ public sealed class PyprojectFlowTests
 
         var run = project.Run("write-manifest", "project", "-p", TestPython.Path);
 
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(1, run.ExitCode);
         Assert.StartsWith("connect-lint: error: pyproject.toml's [tool.rsconnect] entrypoint 'app.py': the module 'app.py' ends in '.py'", run.Stderr);
     }
 
@@ -93,7 +93,7 @@ public sealed class PyprojectFlowTests
         var missing = ToolProcess.RunWithEnvironment(project.Root, ["write-manifest", "project", "-p", TestPython.Path, "-r", "uv.lock"], withoutUv);
         var run = ToolProcess.RunWithEnvironment(project.Root, ["write-manifest", "project", "-p", TestPython.Path, "-r", "uv.lock"], withUv);
 
-        Assert.Equal(2, missing.ExitCode);
+        Assert.Equal(1, missing.ExitCode);
         Assert.Contains("exporting uv.lock runs 'uv export' (as rsconnect does), and uv is not on PATH", missing.Stderr);
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("export --format requirements-txt --frozen --no-hashes --no-annotate --offline --no-header --no-emit-project --output-file ", File.ReadAllText(project.PathOf("../bin/uv-arguments")));

@@ -83,7 +83,7 @@ public sealed class WriteManifestFlagsTests
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("reqs/prod.txt", (string)Manifest(project)["python"]!["package_manager"]!["package_file"]!);
         Assert.Contains("\"files\": {\n    \"reqs/prod.txt\": {", project.Read("manifest.json"));
-        Assert.Equal(2, pyproject.ExitCode);
+        Assert.Equal(1, pyproject.ExitCode);
         Assert.StartsWith("connect-lint: error: --requirements-file pyproject.toml: no readable pyproject.toml there", pyproject.Stderr);
     }
 
@@ -127,32 +127,49 @@ public sealed class WriteManifestFlagsTests
     }
 
     [Fact]
-    public void DirectoryWithoutAFlaskApp_IsRefused_NamingWhatWasLookedFor()
+    public void AModuleWithNothingConnectFinds_IsWrittenAsRsconnectWritesIt_WithAWarning()
     {
         using var project = TempProject.Empty();
         project.Write("app.py", "import flask\n\nprint('no app here')\n");
         project.Write("requirements.txt", "flask\n");
 
         var run = project.Run("write-manifest", "project", "-p", TestPython.Path);
-        var told = project.Run("write-manifest", "project", "-p", TestPython.Path, "-e", "app:app");
+        var told = project.Run("write-manifest", "project", "-p", TestPython.Path, "-e", "app:api", "-o");
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal("connect-lint: error: project: no Flask app found (looked in its .py files for a Flask(...) construction (or APIFlask, FlaskAPI, FlaskApp, Quart) " +
-                     "or a create_app()/make_app() factory); pass --entrypoint module:app if the app is made another way\n", run.Stderr);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\n  warning: app.py binds none of app, application, create_app, make_app (what Connect looks for in a module named alone) " +
+                        "at its top level, as far as its text shows: name the app with --entrypoint module:object, or run 'connect-lint check', which imports it\n", run.Stderr);
         Assert.Equal(0, told.ExitCode);
+        Assert.Contains("\n  warning: app.py does not bind api at its top level", told.Stderr);
     }
 
     [Fact]
-    public void DirectoryWithoutAFlaskApp_NorRequirements_IsRefusedBeforeAnythingIsWritten()
+    public void NoModuleToChoose_IsRefused_WithExit1_BeforeAnythingIsWritten()
     {
         using var project = TempProject.Empty();
-        project.Write("app.py", "print('no app here')\n");
+        project.Write("one.py", "x = 1\n");
+        project.Write("two.py", "x = 2\n");
 
-        var run = project.Run("write-manifest", "project", "-p", TestPython.Path);
+        var run = project.Run("write-manifest", "project", "-p", TestPython.Path, "-g");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("connect-lint: error: project: cannot tell which module is the app (more than one could be the app: one, two); pass --entrypoint module:app\n", run.Stderr);
+        Assert.Equal(["one.py", "two.py"], Directory.GetFiles(project.Directory).Select(Path.GetFileName).Order());
+    }
+
+    [Theory]
+    [InlineData("--override-python-version", "3.x", "--override-python-version '3.x': not a Python version; expected 3.x or 3.x.y")]
+    [InlineData("--override-python-version", "3", "--override-python-version '3': not a Python version; expected 3.x or 3.x.y")]
+    [InlineData("--package-installer", "conda", "'conda'")]
+    public void ABadFlagValue_IsAUsageError_Exit2(string flag, string value, string said)
+    {
+        using var project = Factory();
+
+        var run = project.Run("write-manifest", "project", "-p", TestPython.Path, "-e", "myapp:create_app", flag, value);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("no Flask app found", run.Stderr);
-        Assert.Equal(["app.py"], Directory.GetFiles(project.Directory).Select(Path.GetFileName));
+        Assert.Contains(said, run.Stderr);
+        Assert.False(File.Exists(project.PathOf("manifest.json")));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Connect.Lint.Fixing;
 using Connect.Lint.Loading;
 using Connect.Lint.Python;
 using Connect.Lint.Reporting;
+using Connect.Lint.Rules.Model;
 using Connect.Lint.Rules.Model.Manifest;
 
 namespace Connect.Lint.Commands;
@@ -22,7 +23,7 @@ public sealed record WriteManifestOptions
 
     public string? Python { get; init; }
 
-    /// <summary>-g: write the requirements file from pip freeze even when it exists (it is always written when missing).</summary>
+    /// <summary>-g: write the requirements file from pip freeze (a missing one is refused without it, as rsconnect does).</summary>
     public bool ForceGenerate { get; init; }
 
     /// <summary>-r: the requirements file, relative to DIR (default: [tool.rsconnect] requirements_file, else requirements.txt);
@@ -33,6 +34,12 @@ public sealed record WriteManifestOptions
 
     /// <summary>-v: list every file written into the manifest.</summary>
     public bool Verbose { get; init; }
+
+    /// <summary>--package-installer (pip or uv): python.package_manager's name and allow_uv, as rsconnect's deploy writes them.</summary>
+    public string? PackageInstaller { get; init; }
+
+    /// <summary>--exclude-renv: renv.lock's R packages are not read. They never are here; the flag only quiets the notice.</summary>
+    public bool ExcludeRenv { get; init; }
 }
 
 /// <summary><c>connect-lint write-manifest</c>: a drop-in for <c>rsconnect write-manifest api</c>, same bytes.</summary>
@@ -40,19 +47,32 @@ public static class WriteManifestCommand
 {
     public static int Run(WriteManifestOptions options, TextWriter stderr)
     {
+        // As rsconnect: what click rejects before the command starts exits 2, what the command refuses exits 1.
         var directory = StartDirectory.FullPathOf(options.Directory);
         if (!System.IO.Directory.Exists(directory))
         {
             throw new UsageException($"{options.Directory}: no such directory");
         }
 
+        var named = ExtraFiles(directory, options.ExtraFiles);
+        try
+        {
+            return Write(options, directory, named, stderr);
+        }
+        catch (UsageException refused) when (refused.ExitCode == 2)
+        {
+            throw UsageException.Refused(refused.Message);
+        }
+    }
+
+    private static int Write(WriteManifestOptions options, string directory, HashSet<string> named, TextWriter stderr)
+    {
         var manifestPath = Path.Combine(directory, "manifest.json");
         if (File.Exists(manifestPath) && !options.Overwrite)
         {
             throw new UsageException($"{DisplayPath.ForLine(manifestPath)} already exists; pass --overwrite (-o) to regenerate it (unknown fields are kept)");
         }
 
-        var named = ExtraFiles(directory, options.ExtraFiles);
         var tool = PyprojectReader.Read(directory)?.ToolRsconnect;
         if (tool?.AppMode is { } appMode && appMode != AppModes.PythonApi)
         {
@@ -87,20 +107,34 @@ public static class WriteManifestCommand
             (packageFile, choices) = (exported, choices with { PackageManager = manager });
         }
 
+        if (options.PackageInstaller is { } installer)
+        {
+            // rsconnect sets the installer after reading the environment: the flag wins over an export's "uv".
+            choices = choices with { PackageManager = installer };
+        }
+
         var policy = new FileAccessPolicy(directory);
         var requirementsPath = Path.Combine(directory, packageFile ?? "requirements.txt");
-        if (options.ForceGenerate || !File.Exists(requirementsPath))
+        var existed = File.Exists(requirementsPath);
+        if (!existed && !options.ForceGenerate)
         {
-            // Refuse a directory with no app before writing anything into it (the check below needs the file first).
+            // rsconnect 1.29: Connect installs from this file, and a pip freeze of this machine is no substitute unasked.
+            throw new UsageException($"the requirements file '{Output.OutputSafety.Escape(packageFile ?? "requirements.txt")}' does not exist in {DisplayPath.ForLine(directory)}: " +
+                                     "create it, name another with --requirements-file (-r), or pass --force-generate (-g) to write it from pip freeze");
+        }
+
+        if (options.ForceGenerate)
+        {
+            // Refuse a directory with no app before writing anything into it (the manifest needs the file first).
             var inventory = FileInventory.Build(policy, [.. options.Exclude.Select(e => RsconnectGlob.Create(e, directory))], null, named).Files;
-            if (entrypoint is null && !FlaskAppSearch.AnyIn(inventory, policy.SourceOf))
+            if (entrypoint is null && !File.Exists(manifestPath) && EntrypointInference.Choose(inventory, policy.SourceOf) is { Module: null } none)
             {
-                throw NoFlaskApp(directory);
+                throw new UsageException($"{DisplayPath.ForLine(directory)}: {none.WhyNone()}");
             }
 
-            var existed = File.Exists(requirementsPath);
-            AtomicFile.WriteText(requirementsPath, FrozenRequirements.Freeze(python.Interpreter, directory));
-            notices.Add($"{(existed ? "rewrote" : "wrote")} {DisplayPath.ForLine(requirementsPath)} from pip freeze of {python.Interpreter}: it lists everything installed there, review it");
+            var frozen = FrozenRequirements.Freeze(python.Interpreter, directory);
+            AtomicFile.WriteText(requirementsPath, frozen.Text);
+            notices.Add($"{(existed ? "rewrote" : "wrote")} {DisplayPath.ForLine(requirementsPath)} from pip freeze of {python.Interpreter} ({frozen.Describe()}); review it ('connect-lint check' names any import it misses)");
         }
 
         var deployment = Pipeline.AnalysisPipeline.LoadFiles(target, new LoadOptions { Excludes = options.Exclude, Named = named, PackageFile = packageFile });
@@ -133,10 +167,14 @@ public static class WriteManifestCommand
 
         var generated = ManifestGenerator.Generate(deployment, python, entrypoint, AskBridge, choices);
         Trace.Mark("generated");
-        // After the entrypoint was chosen: when no module could be, that message says more.
-        if (entrypoint is null && deployment.Manifest?.Entrypoint is null && !FlaskAppSearch.AnyIn(deployment.Inventory, policy.SourceOf))
+        if (AppConnectWouldNotFind(generated.Entrypoint, policy.SourceOf) is { } unseen)
         {
-            throw NoFlaskApp(directory);
+            notices.Add(unseen);
+        }
+
+        if (!options.ExcludeRenv && File.Exists(Path.Combine(directory, "renv.lock")))
+        {
+            notices.Add("renv.lock is listed as a file; its R packages are not read (a Flask API needs none), as with rsconnect's --exclude-renv");
         }
 
         AtomicFile.WriteText(manifestPath, generated.WriteTo);
@@ -165,9 +203,34 @@ public static class WriteManifestCommand
         return 0;
     }
 
-    private static UsageException NoFlaskApp(string directory) =>
-        new($"{DisplayPath.ForLine(directory)}: no Flask app found (looked in its .py files for {FlaskAppSearch.WhatIsLookedFor}); " +
-            "pass --entrypoint module:app if the app is made another way");
+    /// <summary>
+    /// A warning when the module's text binds none of the names Connect tries (app, application, create_app,
+    /// make_app) or not the object named: rsconnect writes such a manifest without a word, and Connect's import then
+    /// fails. Any WSGI callable is accepted, Flask or not. Null when the text shows it, or the module was not read.
+    /// </summary>
+    private static string? AppConnectWouldNotFind(string entrypoint, Func<string, string?> sourceOf)
+    {
+        var module = entrypoint.Split(':')[0];
+        var path = module.Replace('.', '/');
+        var file = sourceOf(path + ".py") is not null ? path + ".py" : path + "/__init__.py";
+        if (sourceOf(file) is not { } source)
+        {
+            return null;
+        }
+
+        var objectName = entrypoint.Contains(':', StringComparison.Ordinal) ? entrypoint[(entrypoint.IndexOf(':', StringComparison.Ordinal) + 1)..] : null;
+        string[] names = objectName is null ? [.. EntrypointInference.ConnectsObjectNames] : [objectName];
+        if (names.Any(name => EntrypointInference.Defines(source, name)))
+        {
+            return null;
+        }
+
+        var missing = objectName is null
+            ? $"binds none of {string.Join(", ", names)} (what Connect looks for in a module named alone)"
+            : $"does not bind {Output.OutputSafety.Escape(objectName)}";
+        return $"warning: {Output.OutputSafety.Escape(file)} {missing} at its top level, as far as its text shows: " +
+               "name the app with --entrypoint module:object, or run 'connect-lint check', which imports it";
+    }
 
     /// <summary>EXTRA_FILES as rsconnect takes them: paths from here (or absolute) that must exist inside DIR.</summary>
     private static HashSet<string> ExtraFiles(string directory, IReadOnlyList<string> extras)

@@ -113,6 +113,21 @@ public static partial class EntrypointInference
         return made.Count == 1 ? $"{module}:{made[0]}" : module;
     }
 
+    /// <summary>The names Connect tries, in order, in a module named without an object.</summary>
+    public static readonly IReadOnlyList<string> ConnectsObjectNames = ["app", "application", "create_app", "make_app"];
+
+    /// <summary>
+    /// Whether a module's text binds the name at its top level: an assignment, a def or class, or an import. Text only
+    /// (nothing runs), so an app made another way (setattr, a star import) is not seen.
+    /// </summary>
+    public static bool Defines(string source, string name)
+    {
+        var n = Regex.Escape(name);
+        return Regex.IsMatch(source,
+            $@"^(?:{n}\s*(?::[^=\n]+)?=(?!=)|(?:async\s+)?def\s+{n}\b|class\s+{n}\b|from\s+\S+\s+import\s+(?:\([^)]*?\b{n}\b|[^(\n][^\n]*\b{n}\b)|import\s+.*\bas\s+{n}\b)",
+            RegexOptions.Multiline, TimeSpan.FromSeconds(1));
+    }
+
     /// <summary>Why a module or package by this name is a build, test or tooling script and never the app; null when it may be the app.</summary>
     public static string? NotAnApp(string module)
     {

@@ -3,12 +3,20 @@ using Connect.Lint.Rules.Model.Json;
 namespace Connect.Lint.Rules.Model.Manifest;
 
 /// <summary>
-/// What write-manifest's rsconnect flags choose: the environment (--image, --disable-env-management*) and the package
-/// manager that installs the package file ("uv" for a requirements.txt.lock exported from uv.lock, as rsconnect).
+/// What write-manifest's rsconnect flags choose: the environment (--image, --disable-env-management*), the package
+/// manager that installs the package file ("uv" for a requirements.txt.lock exported from uv.lock, as rsconnect, or
+/// --package-installer, which also writes allow_uv), and --override-python-version (python.version and
+/// environment.python.requires "==version", as rsconnect writes them).
 /// </summary>
 public sealed record ManifestChoices(string? Image, bool? ManagePython, bool? ManageR, string PackageManager = "pip")
 {
     public static readonly ManifestChoices None = new(null, null, null);
+
+    /// <summary>python.package_manager.allow_uv: true for --package-installer uv, false for pip; null: not said.</summary>
+    public bool? AllowUv { get; init; }
+
+    /// <summary>--override-python-version, as x.y.z; null: the interpreter's version.</summary>
+    public string? PythonVersion { get; init; }
 }
 
 /// <summary>What a new manifest is made of; everything the writer derives from the project and interpreter.</summary>
@@ -27,6 +35,9 @@ public sealed record ManifestInputs
 
     /// <summary>python.package_manager.name: pip, or uv for an export of uv.lock (the version is pip's either way, as rsconnect writes it).</summary>
     public string PackageManager { get; init; } = "pip";
+
+    /// <summary>python.package_manager.allow_uv (--package-installer); null: not written.</summary>
+    public bool? AllowUv { get; init; }
 
     /// <summary>environment.python.requires, from .python-version, pyproject.toml or setup.cfg; null when none.</summary>
     public string? PythonRequires { get; init; }
@@ -68,10 +79,18 @@ public static class ManifestComposer
             ("entrypoint", JsonBuild.String(inputs.Entrypoint)));
 
         var oldPython = old?["python"] as JsonObject;
-        var packageManager = Merge(oldPython?["package_manager"] as JsonObject,
+        List<(string Name, JsonNode Value)> packageManagerMembers =
+        [
             ("name", JsonBuild.String(inputs.PackageManager)),
             ("version", inputs.PipVersion is null ? new JsonNull(0, 0) : JsonBuild.String(inputs.PipVersion)),
-            ("package_file", JsonBuild.String(inputs.PackageFile)));
+            ("package_file", JsonBuild.String(inputs.PackageFile)),
+        ];
+        if (inputs.AllowUv is { } allowUv)
+        {
+            packageManagerMembers.Add(("allow_uv", new JsonBoolean(0, 0, allowUv)));
+        }
+
+        var packageManager = Merge(oldPython?["package_manager"] as JsonObject, [.. packageManagerMembers]);
         var python = Merge(oldPython,
             ("version", JsonBuild.String(inputs.PythonVersion)),
             ("package_manager", packageManager));

@@ -54,7 +54,13 @@ public static class ManifestProposals
 
         var notices = new List<string>();
         var requires = deployment.PythonRequires;
-        if (requires.Problem is { } unusable)
+        // rsconnect: --override-python-version replaces what the project's files require.
+        var pythonRequires = choices?.PythonVersion is { } overridden ? $"=={overridden}" : requires.Requires;
+        if (choices?.PythonVersion is not null)
+        {
+            notices.Add($"python.version {choices.PythonVersion} and environment.python.requires \"{pythonRequires}\" from --override-python-version");
+        }
+        else if (requires.Problem is { } unusable)
         {
             notices.Add($"environment.python.requires not written: {unusable}");
         }
@@ -68,12 +74,13 @@ public static class ManifestProposals
         {
             Entrypoint = entrypoint,
             Locale = python.Locale ?? string.Empty,
-            PythonVersion = python.Python,
+            PythonVersion = choices?.PythonVersion ?? python.Python,
             PipVersion = python.Pip,
             PackageFile = deployment.PackageFile,
-            PythonRequires = requires.Requires,
+            PythonRequires = pythonRequires,
             Files = files,
             PackageManager = choices?.PackageManager ?? "pip",
+            AllowUv = choices?.AllowUv,
             Image = choices?.Image,
             EnvironmentManagementPython = choices?.ManagePython,
             EnvironmentManagementR = choices?.ManageR,
