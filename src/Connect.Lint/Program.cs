@@ -20,6 +20,7 @@ namespace Connect.Lint
         public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string? startDirectory = null)
         {
             StartDirectory.Capture(startDirectory);
+            Caching.ToolCache.DirectoryOverride = null; // a command's --cache-dir is its own
             var colour = Output.TerminalColour.Enabled(ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
             var safeOut = new Output.SafeTextWriter(stdout) { Decorate = colour ? Output.TerminalColour.Paint : null };
             var safeErr = new Output.SafeTextWriter(stderr, freeText: true);
@@ -75,13 +76,19 @@ namespace Connect.Lint
             }
         }
 
+        /// <summary>What every --help ends its description with.</summary>
+        private const string ExitCodes =
+            "Exit codes: 0 no problem at or above the fail level; 1 problems found (write-manifest: refused, as rsconnect); " +
+            "2 a usage error, a bad configuration or an internal error.";
+
         private static RootCommand Build(TextWriter stdout, TextWriter stderr)
         {
             var root = new RootCommand(
                 "Lint Flask projects for Posit Connect before you push.\n\n" +
                 "Settings come from [tool.connect-lint] in the nearest pyproject.toml at or above each deployment (select, ignore, " +
                 "per-file-ignores, exclude, python, server-python-versions, severity); the command line overrides them, and " +
-                "'connect-lint check --show-settings' prints what applies and where it came from. Shell completion: 'connect-lint completion bash|zsh|fish'.");
+                "'connect-lint check --show-settings' prints what applies and where it came from. Shell completion: 'connect-lint completion bash|zsh|fish'.\n\n" +
+                ExitCodes);
             root.Subcommands.Add(BuildCheck(stdout, stderr));
             root.Subcommands.Add(BuildCheck(stdout, stderr, prePush: true));
             root.Subcommands.Add(BuildInstallHook(stderr));
@@ -98,6 +105,7 @@ namespace Connect.Lint
 
             var explain = new Command("explain", "Print a rule's documentation.");
             var id = new Argument<string>("CODE") { Description = $"A rule ID such as {Rules.RuleCatalog.All[0].Descriptor.Id}." };
+            id.CompletionSources.Add(_ => CompletionCommand.RuleCodes().Where(code => code != "ALL").Select(code => new System.CommandLine.Completions.CompletionItem(code)));
             explain.Arguments.Add(id);
             explain.SetAction(result =>
             {
@@ -107,8 +115,11 @@ namespace Connect.Lint
             root.Subcommands.Add(explain);
 
             var clean = new Command("clean", "Remove the cache (the installed packages last read from each interpreter).");
-            clean.SetAction(_ =>
+            var cleanCacheDir = CacheDirOption();
+            clean.Options.Add(cleanCacheDir);
+            clean.SetAction(result =>
             {
+                UseCacheDir(result, cleanCacheDir);
                 stderr.WriteLine(Caching.ToolCache.Clear());
                 return 0;
             });
@@ -130,6 +141,7 @@ namespace Connect.Lint
                 return 0;
             });
             root.Subcommands.Add(completion);
+            HelpLayout.Apply(root);
             return root;
         }
 
@@ -148,6 +160,23 @@ namespace Connect.Lint
 
         private static Option<bool> NoCacheOption() =>
             new("--no-cache") { Description = "Neither read nor write the cache (the installed packages last read from each interpreter)." };
+
+        /// <summary>--cache-dir: where the cache lives for this command (over $CONNECT_LINT_CACHE_DIR).</summary>
+        private static Option<string> CacheDirOption()
+        {
+            var option = new Option<string>("--cache-dir") { Description = "The cache's directory (default: $CONNECT_LINT_CACHE_DIR, else ~/.cache/connect-lint)." };
+            option.Validators.Add(result =>
+            {
+                if (result.Tokens.Count > 0 && result.Tokens[0].Value.Trim().Length == 0)
+                {
+                    result.AddError("--cache-dir: the directory's path is empty");
+                }
+            });
+            return option;
+        }
+
+        /// <summary>Sets the command's cache directory from --cache-dir, when it was given.</summary>
+        private static void UseCacheDir(ParseResult result, Option<string> cacheDir) => Caching.ToolCache.DirectoryOverride = result.GetValue(cacheDir);
 
         private static Option<bool> NoPythonOption() =>
             new("--no-python") { Description = "Do not run the project's interpreter (Python-aware rules are skipped)." };
@@ -225,7 +254,8 @@ namespace Connect.Lint
         {
             var command = prePush
                 ? new Command("pre-push", "Check the commits being pushed, as Connect will clone them: run by pre-commit's pre-push stage (PRE_COMMIT_TO_REF) or as Git's pre-push hook (see install-hook). Takes check's options.")
-                : new Command("check", "Check deployments: every directory holding a Connect manifest below PATH, or PATH itself; a file stands for the deployment it is in. Settings: [tool.connect-lint] in pyproject.toml (see --show-settings).");
+                : new Command("check", "Check deployments: every directory holding a Connect manifest below PATH, or PATH itself; a file stands for the deployment it is in. Settings: [tool.connect-lint] in pyproject.toml (see --show-settings).\n\n" +
+                  "Exit codes: 0 no problem at or above --fail-level, 1 problems found, 2 a usage error, a bad configuration or an internal error.");
             var paths = new Argument<string[]>(prePush ? "ARGS" : "PATH")
             {
                 Arity = ArgumentArity.ZeroOrMore,
@@ -234,9 +264,13 @@ namespace Connect.Lint
             var python = PythonOption();
             var fix = new Option<bool>("--fix") { Description = "Apply safe fixes." };
             var unsafeFixes = new Option<bool>("--unsafe-fixes") { Description = "Apply unsafe fixes too (with --fix or --diff)." };
+            var addNoqa = new Option<bool>("--add-noqa") { Description = "Write a '# noqa: CODE' comment for each current finding a Python or requirements line can hold." };
             var diff = new Option<bool>("--diff") { Description = "Show what --fix would change, change nothing; exit 1 if anything would change." };
             var select = new Option<string[]>("--select") { Description = "Only these rules (codes or prefixes, comma-separated)." };
             var ignore = new Option<string[]>("--ignore") { Description = "Skip these rules (codes or prefixes, comma-separated)." };
+            var extendSelect = new Option<string[]>("--extend-select") { Description = "Also these rules, on top of select's (codes or prefixes, comma-separated)." };
+            var config = new Option<string>("--config") { Description = "Read [tool.connect-lint] from this file for every deployment, instead of the nearest pyproject.toml." };
+            var cacheDir = CacheDirOption();
             var exclude = ExcludeOption();
             var exitZero = new Option<bool>("--exit-zero") { Description = "Exit 0 even when problems are found." };
             var format = new Option<string>("--output-format", "--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
@@ -266,7 +300,7 @@ namespace Connect.Lint
                 Arity = ArgumentArity.ZeroOrOne,
             };
             var showSettings = new Option<bool>("--show-settings") { Description = "Print each deployment's resolved settings and where each came from ([tool.connect-lint] in pyproject.toml, the command line, defaults); check nothing." };
-            foreach (var option in new Option[] { python, pythonHost, importTimeout, noPython, noCache, rehearse, installTimeout, revision, fix, unsafeFixes, diff, select, ignore, exclude, exitZero, format, output, failLevel, statistics, showFixes, quiet, verbose, watch, showSettings })
+            foreach (var option in new Option[] { python, pythonHost, importTimeout, noPython, noCache, cacheDir, rehearse, installTimeout, revision, fix, unsafeFixes, diff, addNoqa, select, extendSelect, ignore, exclude, config, exitZero, format, output, failLevel, statistics, showFixes, quiet, verbose, watch, showSettings })
             {
                 command.Options.Add(option);
             }
@@ -274,6 +308,7 @@ namespace Connect.Lint
             command.Arguments.Add(paths);
             command.SetAction(result =>
             {
+                UseCacheDir(result, cacheDir);
                 SeverityNames.TryParse(result.GetValue(failLevel)!, out var level);
                 var options = new CheckOptions
                 {
@@ -281,6 +316,7 @@ namespace Connect.Lint
                     Fix = result.GetValue(fix),
                     UnsafeFixes = result.GetValue(unsafeFixes),
                     Diff = result.GetValue(diff),
+                    AddNoqa = result.GetValue(addNoqa),
                     ExitZero = result.GetValue(exitZero),
                     Format = result.GetValue(format)!,
                     Statistics = result.GetValue(statistics),
@@ -294,6 +330,8 @@ namespace Connect.Lint
                     Revision = result.GetResult(revision) is null ? null : result.GetValue(revision) ?? string.Empty,
                     Settings = AnalysisSettings(result, python, pythonHost, importTimeout, noPython, select, ignore, exclude, noCache: noCache) with
                     {
+                        ExtendSelect = result.GetValue(extendSelect) ?? [],
+                        ConfigFile = result.GetValue(config),
                         Rehearse = result.GetResult(rehearse) is null ? null : Rehearsal.RehearsalModes.Parse(result.GetValue(rehearse)),
                         InstallTimeoutSeconds = InstallTimeout(result, installTimeout),
                     },
@@ -314,24 +352,30 @@ namespace Connect.Lint
             var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
             format.AcceptOnlyFromAmong("text", "json");
             var noCache = NoCacheOption();
+            var cacheDir = CacheDirOption();
             command.Arguments.Add(directory);
-            foreach (var option in new Option[] { entrypoint, python, host, timeout, format, noCache })
+            foreach (var option in new Option[] { entrypoint, python, host, timeout, format, noCache, cacheDir })
             {
                 command.Options.Add(option);
             }
 
-            command.SetAction(result => InspectCommand.Run(
-                result.GetValue(directory)!,
-                AnalysisSettings(result, python, host, timeout, entrypoint: entrypoint, noCache: noCache),
-                result.GetValue(format)!,
-                stdout,
-                stderr));
+            command.SetAction(result =>
+            {
+                UseCacheDir(result, cacheDir);
+                return InspectCommand.Run(
+                    result.GetValue(directory)!,
+                    AnalysisSettings(result, python, host, timeout, entrypoint: entrypoint, noCache: noCache),
+                    result.GetValue(format)!,
+                    stdout,
+                    stderr);
+            });
             return command;
         }
 
         private static Command BuildWriteManifest(TextWriter stderr)
         {
-            var command = new Command("write-manifest", "Write manifest.json as 'rsconnect write-manifest api' does (same bytes, same flags).");
+            var command = new Command("write-manifest", "Write manifest.json as 'rsconnect write-manifest api' does (same bytes, same flags).\n\n" +
+                "Exit codes, rsconnect's: 0 written, 1 refused (a manifest that exists, no requirements file, no module to choose), 2 a usage error.");
             var directory = new Argument<string>("DIR") { Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => ".", Description = "The deployment directory." };
             var extraFiles = new Argument<string[]>("EXTRA_FILES") { Arity = ArgumentArity.ZeroOrMore, Description = "Files to list even if --exclude leaves them out (inside DIR)." };
             var entrypoint = new Option<string>("--entrypoint", "-e") { Description = "module:object (default: inferred like rsconnect; an existing valid one is kept)." };

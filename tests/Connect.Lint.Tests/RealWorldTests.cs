@@ -43,7 +43,7 @@ public sealed class RealWorldTests
 
         var run = project.Run("write-manifest", "project", "--python", TestPython.Path);
 
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(1, run.ExitCode); // refused, as rsconnect refuses
         Assert.Contains("cannot tell which module is the app (not apps: setup (setup.py is a packaging script: importing it runs setuptools)); pass --entrypoint module:app", run.Stderr);
     }
 

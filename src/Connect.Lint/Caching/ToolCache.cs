@@ -46,10 +46,27 @@ public static class ToolCache
         }
     }
 
+    private static readonly AsyncLocal<string?> GivenDirectory = new();
+
+    /// <summary>
+    /// --cache-dir, which wins over $CONNECT_LINT_CACHE_DIR; null: not given. Per command (it flows into the tasks the
+    /// command starts), as commands run side by side in one process (the tests, the language server).
+    /// </summary>
+    public static string? DirectoryOverride
+    {
+        get => GivenDirectory.Value;
+        set => GivenDirectory.Value = value;
+    }
+
     public static string Directory
     {
         get
         {
+            if (DirectoryOverride is { Length: > 0 } given)
+            {
+                return Path.GetFullPath(given);
+            }
+
             if (Environment.GetEnvironmentVariable("CONNECT_LINT_CACHE_DIR") is { Length: > 0 } chosen)
             {
                 return Path.GetFullPath(chosen);

@@ -15,6 +15,9 @@ public sealed record CheckOptions
     public bool Fix { get; init; }
     public bool UnsafeFixes { get; init; }
     public bool Diff { get; init; }
+
+    /// <summary>--add-noqa: a # noqa comment for each current finding that a Python or requirements line can hold.</summary>
+    public bool AddNoqa { get; init; }
     public bool ExitZero { get; init; }
     /// <summary>--output-format (alias --format): text, concise, json, json-lines, sarif, github, gitlab, junit.</summary>
     public string Format { get; init; } = "text";
@@ -54,6 +57,11 @@ public static partial class CheckCommand
 {
     public static int Run(CheckOptions options, TextWriter stdout, TextWriter stderr)
     {
+        if (options.AddNoqa && (options.Fix || options.Diff || options.Watch || options.Revision is not null))
+        {
+            throw new UsageException("--add-noqa writes comments into the work tree's files once: it does not combine with --fix, --diff, --watch or --rev");
+        }
+
         if (options.Revision is not null && (options.Fix || options.Diff || options.Watch))
         {
             throw new UsageException("--rev checks a commit: --fix, --diff and --watch work on the work tree (drop --rev for them)");
@@ -79,7 +87,7 @@ public static partial class CheckCommand
             throw new UsageException($"--statistics prints text or json, not {options.Format}");
         }
 
-        var unknown = new RuleSelection(options.Settings.Select, options.Settings.Ignore)
+        var unknown = new RuleSelection(options.Settings.Select, options.Settings.Ignore, options.Settings.ExtendSelect)
             .UnknownSelectors(Rules.RuleCatalog.All.Select(r => r.Descriptor.Id)).ToList();
         if (unknown.Count > 0)
         {
@@ -165,6 +173,29 @@ public static partial class CheckCommand
             catch (FixRefusedException refused)
             {
                 notices.Add($"fixes not applied: {refused.Message}");
+            }
+        }
+        else if (options.AddNoqa)
+        {
+            var (edits, suppressed) = NoqaComments.Plan(loaded.Deployment, found);
+            try
+            {
+                FixTransaction.Apply(loaded.Deployment, edits);
+                if (edits.Count > 0)
+                {
+                    // Checked again, so the report tells what the files say now (a listed file's checksum moved: CL1007).
+                    loaded = AnalysisPipeline.Load(target, settings);
+                    found = AnalysisPipeline.Analyse(loaded.Deployment, settings);
+                }
+
+                var files = edits.Select(e => e.FilePath).Distinct().Count();
+                notices.Add(edits.Count == 0
+                    ? $"no noqa comment to add{(found.Count > 0 ? $": {found.Count} finding{(found.Count == 1 ? " has" : "s have")} no line a comment can go on (use per-file-ignores or ignore)" : string.Empty)}"
+                    : $"added {edits.Count} noqa comment{(edits.Count == 1 ? string.Empty : "s")} to {files} file{(files == 1 ? string.Empty : "s")} ({suppressed.Count} finding{(suppressed.Count == 1 ? string.Empty : "s")})");
+            }
+            catch (FixRefusedException refused)
+            {
+                notices.Add($"noqa comments not added: {refused.Message}");
             }
         }
         else if (options.Fix)

@@ -5,7 +5,9 @@ namespace Connect.Lint.Commands;
 
 /// <summary>
 /// <c>connect-lint completion bash|zsh|fish</c>: a completion script made from the command tree itself, so it never
-/// lists an option that does not exist (ruff's <c>generate-shell-completion</c>).
+/// lists an option that does not exist (ruff's <c>generate-shell-completion</c>). Values complete too: formats and
+/// other choices, rule codes after --select/--ignore/--extend-select (after the last comma in bash, so
+/// "CL1001,CL2&lt;TAB&gt;" goes on) and as explain's argument.
 /// </summary>
 public static class CompletionCommand
 {
@@ -18,12 +20,23 @@ public static class CompletionCommand
         _ => Bash(root),
     };
 
+    /// <summary>The options whose value is a comma-separated list of rule codes or prefixes.</summary>
+    private static readonly HashSet<string> RuleCodeOptions = new(StringComparer.Ordinal) { "--select", "--ignore", "--extend-select" };
+
+    /// <summary>Every rule code, and ALL.</summary>
+    public static IEnumerable<string> RuleCodes() => Rules.RuleCatalog.All.Select(r => r.Descriptor.Id).Order(StringComparer.Ordinal).Append("ALL");
+
     private static IEnumerable<string> OptionNames(Command command) =>
         command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith('-')).Distinct();
 
-    private static IEnumerable<string> AllowedValues(Option option) => option is Option<bool> || option.CompletionSources.Count == 0
-        ? []
+    private static IEnumerable<string> AllowedValues(Option option) =>
+        RuleCodeOptions.Contains(option.Name) ? RuleCodes()
+        : option is Option<bool> || option.CompletionSources.Count == 0 ? []
         : option.GetCompletions(System.CommandLine.Completions.CompletionContext.Empty).Select(c => c.Label);
+
+    /// <summary>What a command's arguments can be, when they are choices (explain's rule code, completion's shell); empty: files.</summary>
+    private static List<string> ArgumentValues(Command command) =>
+        command.Arguments.SelectMany(a => a.GetCompletions(System.CommandLine.Completions.CompletionContext.Empty)).Select(c => c.Label).ToList();
 
     private static string Bash(RootCommand root)
     {
@@ -39,7 +52,10 @@ public static class CompletionCommand
             {
                 foreach (var name in option.Aliases.Prepend(option.Name))
                 {
-                    builder.Append($"    \"{command.Name} {name}\") COMPREPLY=($(compgen -W \"{string.Join(' ', AllowedValues(option))}\" -- \"$current\")); return;;\n");
+                    var values = string.Join(' ', AllowedValues(option));
+                    builder.Append(RuleCodeOptions.Contains(option.Name)
+                        ? $"    \"{command.Name} {name}\") local head=\"\"; [[ $current == *,* ]] && head=\"${{current%,*}},\"; COMPREPLY=($(compgen -P \"$head\" -W \"{values}\" -- \"${{current##*,}}\")); return;;\n"
+                        : $"    \"{command.Name} {name}\") COMPREPLY=($(compgen -W \"{values}\" -- \"$current\")); return;;\n");
                 }
             }
         }
@@ -49,7 +65,9 @@ public static class CompletionCommand
         foreach (var command in root.Subcommands)
         {
             builder.Append($"    {command.Name}) COMPREPLY=($(compgen -W \"{string.Join(' ', OptionNames(command))}\" -- \"$current\"));");
-            builder.Append(" [ \"${current#-}\" = \"$current\" ] && COMPREPLY+=($(compgen -f -- \"$current\"));;\n");
+            builder.Append(ArgumentValues(command) is { Count: > 0 } values
+                ? $" [ \"${{current#-}}\" = \"$current\" ] && COMPREPLY+=($(compgen -W \"{string.Join(' ', values)}\" -- \"$current\"));;\n"
+                : " [ \"${current#-}\" = \"$current\" ] && COMPREPLY+=($(compgen -f -- \"$current\"));;\n");
         }
 
         builder.Append("  esac\n}\ncomplete -o filenames -F _connect_lint connect-lint\n");
@@ -63,6 +81,11 @@ public static class CompletionCommand
         foreach (var command in root.Subcommands)
         {
             builder.Append($"complete -c connect-lint -n __fish_use_subcommand -a {command.Name} -d {Quote(command.Description)}\n");
+            if (ArgumentValues(command) is { Count: > 0 } choices)
+            {
+                builder.Append($"complete -c connect-lint -n '__fish_seen_subcommand_from {command.Name}' -x -a {Quote(string.Join(' ', choices))}\n");
+            }
+
             foreach (var option in command.Options.Where(o => !o.Hidden))
             {
                 var names = option.Aliases.Prepend(option.Name).Where(n => n.StartsWith('-')).ToList();

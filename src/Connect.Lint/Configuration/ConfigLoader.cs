@@ -40,6 +40,10 @@ public static partial class ConfigLoader
         return ProjectConfig.None;
     }
 
+    /// <summary>--config FILE: that file's [tool.connect-lint] (any file name), which must have one.</summary>
+    public static ProjectConfig Named(string path) =>
+        Load(StartDirectory.FullPathOf(path)) ?? throw new ConfigException(path, 1, 1, "(file)", "has no [tool.connect-lint] table (--config names a TOML file that has one)");
+
     /// <summary>The config in one file, or null when it has no [tool.connect-lint].</summary>
     public static ProjectConfig? Load(string path)
     {

@@ -9,6 +9,12 @@ public sealed record CommandLineSettings
 
     public IReadOnlyList<string> Ignore { get; init; } = [];
 
+    /// <summary>--extend-select: rules enabled on top of what select (the flag's, the configuration's or the defaults) enables.</summary>
+    public IReadOnlyList<string> ExtendSelect { get; init; } = [];
+
+    /// <summary>--config: this file's [tool.connect-lint] for every deployment, instead of the nearest pyproject.toml's.</summary>
+    public string? ConfigFile { get; init; }
+
     /// <summary>--exclude globs (rsconnect's semantics).</summary>
     public IReadOnlyList<string> Exclude { get; init; } = [];
 

@@ -24,6 +24,9 @@ public sealed record DeploymentSettings
 
     public required Setting<IReadOnlyList<string>> Ignore { get; init; }
 
+    /// <summary>--extend-select: rules enabled on top of <see cref="Select"/>.</summary>
+    public Setting<IReadOnlyList<string>> ExtendSelect { get; init; } = Setting<IReadOnlyList<string>>.Default([]);
+
     public required Setting<IReadOnlyList<PerFileIgnore>> PerFileIgnores { get; init; }
 
     /// <summary>--exclude globs (rsconnect's semantics, relative to the deployment).</summary>
@@ -73,7 +76,7 @@ public sealed record DeploymentSettings
     public string? EntrypointOverride { get; init; }
 
     /// <summary>Built on each use (cheap), so that a copy made with <c>with</c> never carries a stale selection.</summary>
-    public RuleSelection Selection => new(Select.Value, Ignore.Value);
+    public RuleSelection Selection => new(Select.Value, Ignore.Value, ExtendSelect.Value);
 
     public ConfigExclusions ConfigExclusions => new(ConfigDirectory, ConfigExclude.Value);
 

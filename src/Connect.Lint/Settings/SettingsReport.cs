@@ -15,6 +15,11 @@ public static class SettingsReport
         builder.Append($"Deployment {DisplayPath.Of(directory)}\n");
         builder.Append($"  config file             {(settings.ConfigFile is { } file ? DisplayPath.Of(file) : "(none)")}\n");
         Row(builder, "select", List(settings.Select.Value, "(rules enabled by default)"), settings.Select.Source);
+        if (settings.ExtendSelect.Value.Count > 0)
+        {
+            Row(builder, "extend-select", List(settings.ExtendSelect.Value, "(none)"), settings.ExtendSelect.Source);
+        }
+
         Row(builder, "ignore", List(settings.Ignore.Value, "(none)"), settings.Ignore.Source);
         Row(builder, "per-file-ignores", List(settings.PerFileIgnores.Value.Select(p => $"{p.Glob} = {string.Join(",", p.Codes)}").ToList(), "(none)"), settings.PerFileIgnores.Source);
         Row(builder, "exclude (--exclude)", List(settings.Exclude.Value, "(none)"), settings.Exclude.Source);

@@ -30,7 +30,7 @@ public static class SettingsResolver
     /// its interpreter is the work tree's (a virtual environment is never committed), found from the same place there.</param>
     public static DeploymentSettings For(string directory, CommandLineSettings commandLine, Loading.CheckedCommit? commit = null)
     {
-        var config = ConfigLoader.ForDirectory(directory);
+        var config = commandLine.ConfigFile is { } file ? ConfigLoader.Named(file) : ConfigLoader.ForDirectory(directory);
         var fromConfig = config.FilePath is null ? null : Section;
         Setting<T> FromConfig<T>(T? configured, string key, T fallback) =>
             configured is not null && fromConfig is not null ? new(configured, $"{fromConfig} {key}") : Setting<T>.Default(fallback);
@@ -61,6 +61,7 @@ public static class SettingsResolver
             ConfigFile = config.FilePath,
             Select = Pick<IReadOnlyList<string>>(commandLine.Select.Count > 0 ? commandLine.Select : null, "--select", config.Select, "select", []),
             Ignore = new([.. config.Ignore, .. commandLine.Ignore], ignoreSources.Count == 0 ? "default" : string.Join(" + ", ignoreSources)),
+            ExtendSelect = FromCommandLine<IReadOnlyList<string>>(commandLine.ExtendSelect.Count > 0 ? commandLine.ExtendSelect : null, "--extend-select", []),
             PerFileIgnores = FromConfig<IReadOnlyList<PerFileIgnore>>(config.PerFileIgnores.Count > 0 ? config.PerFileIgnores.Select(p => new PerFileIgnore(p.Glob, p.Codes)).ToList() : null, "per-file-ignores", []),
             Exclude = FromCommandLine<IReadOnlyList<string>>(commandLine.Exclude.Count > 0 ? commandLine.Exclude : null, "--exclude", []),
             ConfigExclude = FromConfig<IReadOnlyList<string>>(config.Exclude.Count > 0 ? config.Exclude : null, "exclude", []),
