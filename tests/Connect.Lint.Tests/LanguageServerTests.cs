@@ -356,6 +356,36 @@ public sealed class LanguageServerTests
         Assert.Equal(Uri(project.PathOf("app.py")), (string?)timedOut["params"]!["uri"]);
     }
 
+    [Fact]
+    public void ASlowRecheck_OffersTheFixesOfTheFilesAsTheyAreNow_WhileItsImportRuns()
+    {
+        using var project = TempProject.FromFixture("parity/01-minimal/app");
+        project.Write("pyproject.toml", $"[tool.connect-lint]\npython = \"{TestPython.Path}\"\n");
+        // app:application does not exist: the complete check (the import's) says CL2003, the interim one cannot.
+        Assert.Equal(0, project.Run("write-manifest", "project", "--python", TestPython.Path, "-e", "app:application").ExitCode);
+        var manifest = project.PathOf("manifest.json");
+        using var client = Start(project, initializationOptions: new JsonObject { ["importTimeout"] = 8 });
+        client.DiagnosticsOf(manifest, diagnostics => diagnostics.Any(d => (string?)d!["code"] == "CL2003"));
+
+        // The saved app.py now hangs at import: the recheck's interim diagnostics (no Python) come first.
+        var slow = "import time\ntime.sleep(120)\n" + project.Read("app.py");
+        project.Write("app.py", slow);
+        client.Notify("textDocument/didSave", new JsonObject { ["textDocument"] = Document(project.PathOf("app.py")) });
+        var interim = client.DiagnosticsOf(manifest, diagnostics => diagnostics.Any(d => (string?)d!["code"] == "CL1007") && diagnostics.All(d => (string?)d!["code"] != "CL2003"));
+        var stale = interim.Single(d => (string?)d!["code"] == "CL1007")!;
+
+        var actions = client.Request("textDocument/codeAction", new JsonObject
+        {
+            ["textDocument"] = Document(manifest),
+            ["range"] = stale["range"]!.DeepClone(),
+            ["context"] = new JsonObject { ["diagnostics"] = new JsonArray(stale.DeepClone()) },
+        })!.AsArray();
+
+        var quickFix = actions.Single(a => ((string?)a!["title"])!.StartsWith("Update the checksum of 'app.py' (CL1007)", StringComparison.Ordinal))!;
+        var checksum = Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(slow)));
+        Assert.Equal($"\"{checksum}\"", (string?)quickFix["edit"]!["documentChanges"]![0]!["edits"]![0]!["newText"]);
+    }
+
     /// <summary>The client's exit notification; the server's exit code (0 after shutdown, 1 without it).</summary>
     private static int ExitCodeAfterExit(Client client)
     {

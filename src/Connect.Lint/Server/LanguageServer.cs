@@ -31,8 +31,8 @@ public sealed class LanguageServer
     /// <summary>One check at a time per deployment; deployments do not wait for each other (one import may hang).</summary>
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _checking = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _pending = new(StringComparer.Ordinal);
-    /// <summary>What code actions are made from, per deployment, and whether it came from a complete check (the import's included).</summary>
-    private readonly ConcurrentDictionary<string, (IReadOnlyList<Diagnostic> Diagnostics, bool Complete)> _found = new(StringComparer.Ordinal);
+    /// <summary>What code actions are made from, per deployment: the newest diagnostics published (a slow import's interim ones too).</summary>
+    private readonly ConcurrentDictionary<string, IReadOnlyList<Diagnostic>> _found = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HashSet<string>> _published = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _exited = new();
     private JsonRpc? _rpc;
@@ -119,12 +119,11 @@ public sealed class LanguageServer
         RefuseAfterShutdown();
         var path = LspConversions.PathOf(request.TextDocument.Uri);
         var deployment = path is null ? null : DeploymentOf(path);
-        if (path is null || deployment is null || !_found.TryGetValue(deployment, out var entry))
+        if (path is null || deployment is null || !_found.TryGetValue(deployment, out var found))
         {
             return [];
         }
 
-        var found = entry.Diagnostics;
         var actions = new List<CodeAction>();
         var only = request.Context?.Only;
         var asked = request.Range is { Start: not null, End: not null } range ? range : new Range(new Position(0, 0), new Position(int.MaxValue, 0)); // no range: the whole file
@@ -273,10 +272,10 @@ public sealed class LanguageServer
             if (settings.RunPython.Value && await Task.WhenAny(full, Task.Delay(SlowImport)).ConfigureAwait(false) != full)
             {
                 var withoutPython = settings with { RunPython = new Setting<bool>(false, "the import is still running") };
-                await PublishAsync(directory, Analyse(target, withoutPython), complete: false).ConfigureAwait(false);
+                await PublishAsync(directory, Analyse(target, withoutPython)).ConfigureAwait(false);
             }
 
-            await PublishAsync(directory, await full.ConfigureAwait(false), complete: true).ConfigureAwait(false);
+            await PublishAsync(directory, await full.ConfigureAwait(false)).ConfigureAwait(false);
         }
         catch (Exception e) when (e is UsageException or Configuration.ConfigException or IOException or UnauthorizedAccessException)
         {
@@ -294,14 +293,15 @@ public sealed class LanguageServer
         return AnalysisPipeline.Analyse(loaded.Deployment, settings).Select(Output.ReportSanitizer.ForReport).ToList();
     }
 
-    /// <param name="complete">
-    /// False for the interim diagnostics of a slow import. Code actions use the complete ones; until a deployment's first
-    /// complete check answers, they use the interim ones, so the fixes of what the editor shows (a stale checksum) are
-    /// offered while a slow first import runs.
-    /// </param>
-    private async Task PublishAsync(string directory, List<Diagnostic> found, bool complete)
+    /// <summary>
+    /// Publishes, and keeps what code actions are made from: the newest diagnostics, so while a slow import runs the
+    /// quick fixes are the interim ones, made from the files as they are now (a checksum of the file just saved), never
+    /// an earlier complete check's, whose edits were made for text that has changed since. Checks of one deployment
+    /// take turns, so the newest publish is the newest check.
+    /// </summary>
+    private async Task PublishAsync(string directory, List<Diagnostic> found)
     {
-        _found.AddOrUpdate(directory, (found, complete), (_, earlier) => complete || !earlier.Complete ? (found, complete) : earlier);
+        _found[directory] = found;
 
         var byFile = found.GroupBy(d => LspConversions.UriOf(d.Location.FilePath)).ToDictionary(g => g.Key, g => g.ToList());
         var before = _published.GetValueOrDefault(directory) ?? [];
