@@ -183,7 +183,7 @@ public static partial class CheckCommand
                 FixTransaction.Apply(loaded.Deployment, edits);
                 if (edits.Count > 0)
                 {
-                    // Checked again, so the report tells what the files say now (a listed file's checksum moved: CL1007).
+                    // Checked again, so the report tells what the files say now (a listed file's checksum moved, stale in the manifest).
                     loaded = AnalysisPipeline.Load(target, settings);
                     found = AnalysisPipeline.Analyse(loaded.Deployment, settings);
                 }

@@ -6,8 +6,8 @@ namespace Connect.Lint.Commands;
 /// <summary>
 /// <c>connect-lint completion bash|zsh|fish</c>: a completion script made from the command tree itself, so it never
 /// lists an option that does not exist (ruff's <c>generate-shell-completion</c>). Values complete too: formats and
-/// other choices, rule codes after --select/--ignore/--extend-select (after the last comma in bash, so
-/// "CL1001,CL2&lt;TAB&gt;" goes on) and as explain's argument.
+/// other choices, rule codes after --select/--ignore/--extend-select (after the last comma in bash, so a
+/// list goes on after "CODE,") and as explain's argument.
 /// </summary>
 public static class CompletionCommand
 {
