@@ -218,7 +218,8 @@ public static class WriteManifestCommand
             return null;
         }
 
-        var objectName = entrypoint.Contains(':', StringComparison.Ordinal) ? entrypoint[(entrypoint.IndexOf(':', StringComparison.Ordinal) + 1)..] : null;
+        // module:object, or module:factory() (the name before the call is what the module binds).
+        var objectName = entrypoint.Contains(':', StringComparison.Ordinal) ? entrypoint[(entrypoint.IndexOf(':', StringComparison.Ordinal) + 1)..].Split('(')[0].Trim() : null;
         string[] names = objectName is null ? [.. EntrypointInference.ConnectsObjectNames] : [objectName];
         if (names.Any(name => EntrypointInference.Defines(source, name)))
         {
