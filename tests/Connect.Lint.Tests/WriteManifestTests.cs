@@ -37,6 +37,24 @@ public sealed class WriteManifestTests
     }
 
     [Fact]
+    public void ForceGenerate_OfASystemInterpreterBesideABinPython_IsTheWholeFreeze()
+    {
+        // A system prefix can hold bin/python (Debian's python-is-python3): without pyvenv.cfg it is no venv, and
+        // Debian's pip freeze --local would list nothing there.
+        using var project = TempProject.FromFixture("parity/01-minimal/app");
+        File.Delete(project.PathOf("requirements.txt"));
+        var bin = Directory.CreateDirectory(project.PathOf("../system/bin")).FullName;
+        File.CreateSymbolicLink(Path.Combine(bin, "python3"), TestPython.Path);
+        File.CreateSymbolicLink(Path.Combine(bin, "python"), TestPython.Path);
+
+        var run = project.Run("write-manifest", "project", "--python", Path.Combine(bin, "python3"), "-g");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\nFlask==", project.Read("requirements.txt"));
+        Assert.DoesNotContain("the virtualenv's own", run.Stderr);
+    }
+
+    [Fact]
     public void ForceGenerate_InAVirtualenvWithSystemSitePackages_WritesOnlyItsOwnPackages()
     {
         using var project = TempProject.FromFixture("parity/01-minimal/app");

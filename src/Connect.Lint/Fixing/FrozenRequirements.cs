@@ -29,7 +29,8 @@ public static class FrozenRequirements
     /// <summary>The file, or throws <see cref="UsageException"/> saying why pip freeze gave none.</summary>
     public static FrozenFile Freeze(string interpreter, string directory)
     {
-        var inVirtualEnvironment = Path.GetDirectoryName(Path.GetDirectoryName(interpreter)) is { } prefix && Loading.FileInventory.IsVirtualEnvironment(prefix);
+        // A venv by pyvenv.cfg alone: a system prefix can hold bin/python too (Debian's python-is-python3).
+        var inVirtualEnvironment = Python.InterpreterLocator.VenvConfigOf(interpreter) is not null;
         string[] arguments = inVirtualEnvironment
             ? ["-m", "pip", "freeze", "--local", "--disable-pip-version-check"]
             : ["-m", "pip", "freeze", "--disable-pip-version-check"];

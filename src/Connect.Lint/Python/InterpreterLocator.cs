@@ -84,6 +84,15 @@ public static class InterpreterLocator
         return null;
     }
 
+    /// <summary>
+    /// The pyvenv.cfg of the virtual environment an interpreter is the python of (PEP 405: beside its bin/), or null
+    /// when it is no venv's. The path is not resolved: a venv's python is a link to the base interpreter.
+    /// </summary>
+    public static string? VenvConfigOf(string interpreter) =>
+        Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(interpreter))) is { } prefix && Path.Combine(prefix, "pyvenv.cfg") is var config && File.Exists(config)
+            ? config
+            : null;
+
     public static string? VenvPython(string venv)
     {
         foreach (var relative in new[] { "bin/python3", "bin/python", "Scripts/python.exe" })

@@ -51,8 +51,7 @@ public static class SharedLibPython
     /// <summary>X.Y from pyvenv.cfg's "version" or "version_info" line, when the interpreter is a venv's.</summary>
     private static string? VenvVersion(string interpreter)
     {
-        var config = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(interpreter))) ?? "/", "pyvenv.cfg");
-        if (!File.Exists(config))
+        if (InterpreterLocator.VenvConfigOf(interpreter) is not { } config)
         {
             return null;
         }
