@@ -34,14 +34,11 @@ def wheel_environment(work):
     wheels = glob.glob(os.path.join(REPOSITORY, "artifacts", "connect_lint-*.whl"))
     if not wheels:
         sys.exit("tests/ci/run.py: no wheel in artifacts/ (build/pack.sh writes it)")
-    links = os.path.join(work, "system")
-    os.makedirs(links)
-    for directory in ("/usr/bin", "/bin"):
-        for name in os.listdir(directory):
-            if name != "dotnet" and not os.path.lexists(os.path.join(links, name)):
-                os.symlink(os.path.join(directory, name), os.path.join(links, name))
-    path = [links if entry.rstrip("/") in ("/usr/bin", "/bin") else entry for entry in os.environ["PATH"].split(os.pathsep)]
-    environment = dict(os.environ, PATH=os.pathsep.join(path), PIP_NO_INDEX="1", PIP_FIND_LINKS=os.path.dirname(wheels[0]))
+    # The PATH without dotnet that the shell tests use (tests/lib/without-dotnet.sh), made by the same code.
+    path = subprocess.run(["bash", "-c", 'source "$1" && without_dotnet_path "$2"', "bash",
+                           os.path.join(REPOSITORY, "tests", "lib", "without-dotnet.sh"), os.path.join(work, "system")],
+                          check=True, capture_output=True, text=True).stdout.strip()
+    environment = dict(os.environ, PATH=path, PIP_NO_INDEX="1", PIP_FIND_LINKS=os.path.dirname(wheels[0]))
     environment.pop("DOTNET_ROOT", None)
     return environment
 

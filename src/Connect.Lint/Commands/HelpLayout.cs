@@ -46,15 +46,18 @@ public static class HelpLayout
             }
 
             var choices = option.GetCompletions(System.CommandLine.Completions.CompletionContext.Empty).Select(c => c.Label).ToList();
-            if (choices.Count > 0 && string.Join("|", choices).Length > InlineChoicesWidth)
+            var shownInline = choices.Count > 0 && string.Join("|", choices).Length <= InlineChoicesWidth;
+            if (shownInline)
+            {
+                continue; // System.CommandLine prints them: <error|note|warning>
+            }
+
+            if (choices.Count > 0)
             {
                 option.Description = $"{option.Description} One of: {string.Join(", ", choices)}.";
-                option.HelpName = Placeholders.GetValueOrDefault(option.Name) ?? option.Name.TrimStart('-').ToUpperInvariant();
             }
-            else if (choices.Count == 0)
-            {
-                option.HelpName = Placeholders.GetValueOrDefault(option.Name) ?? option.Name.TrimStart('-').ToUpperInvariant();
-            }
+
+            option.HelpName = Placeholders.GetValueOrDefault(option.Name) ?? option.Name.TrimStart('-').ToUpperInvariant();
         }
 
         foreach (var argument in command.Arguments)
